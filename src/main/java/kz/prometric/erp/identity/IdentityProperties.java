@@ -1,0 +1,38 @@
+package kz.prometric.erp.identity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code prometric.security}. The JWT signing secret comes from {@code PROMETRIC_SECURITY_JWT_SECRET}
+ * in production; without it a secret is generated once and kept in {@code jwt-secret-file}.
+ */
+@ConfigurationProperties("prometric.security")
+record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, Duration accessTokenTtl,
+		Duration refreshTokenTtl, int bcryptStrength, Login login, List<String> platformAdmins) {
+
+	IdentityProperties {
+		jwtSecretFile = (jwtSecretFile != null) ? jwtSecretFile : Path.of("data", "jwt-secret");
+		issuer = (issuer != null) ? issuer : "prometric-erp";
+		accessTokenTtl = (accessTokenTtl != null) ? accessTokenTtl : Duration.ofHours(24);
+		refreshTokenTtl = (refreshTokenTtl != null) ? refreshTokenTtl : Duration.ofDays(7);
+		bcryptStrength = (bcryptStrength > 0) ? bcryptStrength : 10;
+		login = (login != null) ? login : new Login(0, null, null);
+		platformAdmins = (platformAdmins != null) ? platformAdmins.stream().filter(e -> !e.isBlank()).toList() : List.of();
+	}
+
+	/** Throttling of failed logins per e-mail address. */
+	record Login(int maxFailures, Duration window, Duration lockDuration) {
+
+		Login {
+			maxFailures = (maxFailures > 0) ? maxFailures : 5;
+			window = (window != null) ? window : Duration.ofMinutes(15);
+			lockDuration = (lockDuration != null) ? lockDuration : Duration.ofMinutes(15);
+		}
+
+	}
+
+}

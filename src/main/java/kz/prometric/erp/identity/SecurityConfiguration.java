@@ -1,0 +1,140 @@
+package kz.prometric.erp.identity;
+
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import kz.prometric.erp.shared.Problems;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Security of the ERP API ({@code /api/**}) and of everything not claimed by a more specific chain: stateless bearer
+ * JWTs, problem+json for 401 and 403. Only registration, login, refresh, health and the API documentation are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+	@Bean
+	SecretKey jwtSigningKey(IdentityProperties properties) {
+		return JwtKeys.load(properties);
+	}
+
+	@Bean
+	JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+		return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, IdentityProperties properties, Sessions sessions) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.issuer()), new SessionStillActive(sessions)));
+		return decoder;
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(IdentityProperties properties) {
+		return new BCryptPasswordEncoder(properties.bcryptStrength());
+	}
+
+	@Bean
+	AuthenticationEntryPoint problemAuthenticationEntryPoint(ObjectMapper mapper) {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			Problems.write(response, mapper,
+					Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required"));
+		};
+	}
+
+	@Bean
+	AccessDeniedHandler problemAccessDeniedHandler(ObjectMapper mapper) {
+		return (request, response, ex) -> Problems.write(response, mapper,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Access denied"));
+	}
+
+	@Bean
+	@Order(20)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
+			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		return stateless(http, problemAuthenticationEntryPoint, problemAccessDeniedHandler).build();
+	}
+
+	@Bean
+	@Order(100)
+	SecurityFilterChain defaultSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
+			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		return stateless(http, problemAuthenticationEntryPoint, problemAccessDeniedHandler).build();
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint entryPoint,
+			AccessDeniedHandler accessDenied) throws Exception {
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied));
+	}
+
+	/** An access token is only as good as its session: logout or refresh-token reuse ends it early. */
+	private record SessionStillActive(Sessions sessions) implements OAuth2TokenValidator<Jwt> {
+
+		@Override
+		public OAuth2TokenValidatorResult validate(Jwt token) {
+			String sid = token.getClaimAsString(TokenService.CLAIM_SESSION);
+			try {
+				if (sid != null && this.sessions.isActive(UUID.fromString(sid))) {
+					return OAuth2TokenValidatorResult.success();
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// malformed session id: fall through to failure
+			}
+			return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The session has ended", null));
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package kz.prometric.erp.identity.web;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kz.prometric.erp.identity.AuthTokens;
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.RegisterUser;
+import kz.prometric.erp.identity.UserAccount;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+	private final IdentityManagement identity;
+
+	AuthController(IdentityManagement identity) {
+		this.identity = identity;
+	}
+
+	@PostMapping("/register")
+	@Operation(summary = "Register a user; a personal workspace is created for them")
+	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
+		UserAccount user = this.identity.register(
+				new RegisterUser(request.email(), request.password(), request.firstName(), request.lastName()));
+		return ResponseEntity.created(URI.create("/api/me")).body(UserResponse.of(user));
+	}
+
+	@PostMapping("/login")
+	@Operation(summary = "Log in with e-mail and password; answers an access and a refresh token")
+	TokenResponse login(@Valid @RequestBody LoginRequest request) {
+		return TokenResponse.of(this.identity.login(request.email(), request.password()));
+	}
+
+	@PostMapping("/refresh")
+	@Operation(summary = "Exchange a refresh token for a new token pair; each refresh token works once")
+	TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+		return TokenResponse.of(this.identity.refresh(request.refreshToken()));
+	}
+
+	@PostMapping("/logout")
+	@Operation(summary = "End the current session: its access and refresh tokens stop working")
+	ResponseEntity<Void> logout() {
+		this.identity.logout(this.identity.currentSessionId());
+		return ResponseEntity.noContent().build();
+	}
+
+	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+			@NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
+			@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName) {
+	}
+
+	record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {
+	}
+
+	record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+	}
+
+	record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+
+		static TokenResponse of(AuthTokens tokens) {
+			return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), "Bearer");
+		}
+
+	}
+
+}

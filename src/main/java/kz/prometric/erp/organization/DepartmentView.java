@@ -1,0 +1,7 @@
+package kz.prometric.erp.organization;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record DepartmentView(UUID id, UUID organizationId, String name, String description, Instant createdAt) {
+}

@@ -1,0 +1,11 @@
+package kz.prometric.erp.organization;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A new employee in {@code PENDING} status; onboarding starts from it.
+ */
+public record EmployeeAdded(UUID employeeId, UUID organizationId, UUID workspaceId, String email, String position,
+		UUID departmentId, Instant occurredAt) {
+}

@@ -1,0 +1,26 @@
+package kz.prometric.erp.organization;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Employees extends JpaRepository<Employee, UUID> {
+
+	Optional<Employee> findByIdAndOrganizationId(UUID id, UUID organizationId);
+
+	boolean existsByOrganizationIdAndEmail(UUID organizationId, String email);
+
+	boolean existsByDepartmentId(UUID departmentId);
+
+	@Query("select e from Employee e where e.organizationId = :organizationId "
+			+ "and (:departmentId is null or e.departmentId = :departmentId) "
+			+ "and (:status is null or e.status = :status) "
+			+ "and (:search is null or lower(e.name) like :search or e.email like :search)")
+	Page<Employee> search(UUID organizationId, UUID departmentId, EmployeeStatus status, String search,
+			Pageable pageable);
+
+}

@@ -1,0 +1,23 @@
+package kz.prometric.erp.organization;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Invitations extends JpaRepository<Invitation, UUID> {
+
+	Page<Invitation> findByWorkspaceId(UUID workspaceId, Pageable pageable);
+
+	@Query("select i from Invitation i where i.email = :email "
+			+ "and i.status = kz.prometric.erp.organization.Invitation.Status.PENDING and i.expiresAt > :now")
+	Page<Invitation> findOpenFor(String email, Instant now, Pageable pageable);
+
+	@Query("select count(i) > 0 from Invitation i where i.workspaceId = :workspaceId and i.email = :email "
+			+ "and i.status = kz.prometric.erp.organization.Invitation.Status.PENDING and i.expiresAt > :now")
+	boolean existsOpen(UUID workspaceId, String email, Instant now);
+
+}

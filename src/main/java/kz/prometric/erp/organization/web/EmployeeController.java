@@ -1,0 +1,87 @@
+package kz.prometric.erp.organization.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.organization.EmployeeStatus;
+import kz.prometric.erp.organization.EmployeeView;
+import kz.prometric.erp.organization.OrganizationManagement;
+import kz.prometric.erp.organization.OrganizationManagement.EmployeeChanges;
+import kz.prometric.erp.organization.OrganizationManagement.EmployeeFilter;
+import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
+import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.shared.PageQuery;
+import kz.prometric.erp.shared.PageResult;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/organizations/{organizationId}/employees")
+@Tag(name = "Employees")
+class EmployeeController {
+
+	private final OrganizationManagement organizations;
+
+	EmployeeController(OrganizationManagement organizations) {
+		this.organizations = organizations;
+	}
+
+	@PostMapping
+	@Operation(summary = "Add an employee (status PENDING until onboarding is done)")
+	ResponseEntity<EmployeeView> add(@PathVariable UUID organizationId,
+			@Valid @RequestBody AddEmployeeRequest request) {
+		EmployeeView created = this.organizations.addEmployee(organizationId, CurrentUser.id(), new NewEmployee(
+				request.name(), request.email(), request.position(), request.departmentId(), request.organizationRole()));
+		return ResponseEntity.created(URI.create("/api/organizations/" + organizationId + "/employees/" + created.id()))
+			.body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "Employees, filtered by department, status or a name/e-mail search; "
+			+ "sort by name, email, position, status or createdAt")
+	PageResult<EmployeeView> list(@PathVariable UUID organizationId,
+			@RequestParam(required = false) UUID departmentId, @RequestParam(required = false) EmployeeStatus status,
+			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
+		return this.organizations.employees(organizationId, CurrentUser.id(),
+				new EmployeeFilter(departmentId, status, q), page);
+	}
+
+	@GetMapping("/{employeeId}")
+	EmployeeView get(@PathVariable UUID organizationId, @PathVariable UUID employeeId) {
+		return this.organizations.employee(organizationId, CurrentUser.id(), employeeId);
+	}
+
+	@PatchMapping("/{employeeId}")
+	EmployeeView update(@PathVariable UUID organizationId, @PathVariable UUID employeeId,
+			@Valid @RequestBody UpdateEmployeeRequest request) {
+		return this.organizations.updateEmployee(organizationId, CurrentUser.id(), employeeId, new EmployeeChanges(
+				request.name(), request.position(), request.departmentId(), request.organizationRole()));
+	}
+
+	record AddEmployeeRequest(@NotBlank @Size(max = 255) String name,
+			@NotBlank @Email @Size(max = 254) String email, @Size(max = 100) String position, UUID departmentId,
+			WorkspaceRole organizationRole) {
+	}
+
+	record UpdateEmployeeRequest(
+			@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+			@Size(max = 100) String position, UUID departmentId, WorkspaceRole organizationRole) {
+	}
+
+}

