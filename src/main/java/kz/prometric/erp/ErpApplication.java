@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 
 /**
- * Prometric ERP: a workflow-centred ERP whose business processes run in an embedded Camunda 7 engine.
+ * Prometric ERP: a workflow-centred ERP whose business processes run in an embedded
+ * Camunda 7 engine.
  */
 @SpringBootApplication
 @Modulithic(systemName = "Prometric ERP", sharedModules = "shared")

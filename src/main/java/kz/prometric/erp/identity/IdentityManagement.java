@@ -41,7 +41,10 @@ public class IdentityManagement {
 
 	private final Clock clock;
 
-	/** Compared against when the e-mail is unknown, so that a miss costs as long as a wrong password. */
+	/**
+	 * Compared against when the e-mail is unknown, so that a miss costs as long as a
+	 * wrong password.
+	 */
 	private final String dummyHash;
 
 	IdentityManagement(Users users, Sessions sessions, RefreshTokens refreshTokens, TokenService tokens,
@@ -60,8 +63,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Registers a user. Publishes {@link UserRegistered} in the same transaction (the personal workspace is created
-	 * from it). Not idempotent: a second registration of the same e-mail answers 409.
+	 * Registers a user. Publishes {@link UserRegistered} in the same transaction (the
+	 * personal workspace is created from it). Not idempotent: a second registration of
+	 * the same e-mail answers 409.
 	 */
 	@Transactional
 	public UserAccount register(RegisterUser command) {
@@ -70,8 +74,8 @@ public class IdentityManagement {
 			throw new ConflictException("email", "An account with this e-mail address already exists");
 		}
 		Instant now = this.clock.instant();
-		User user = new User(email, this.passwords.encode(command.password()), command.firstName(),
-				command.lastName(), now);
+		User user = new User(email, this.passwords.encode(command.password()), command.firstName(), command.lastName(),
+				now);
 		if (this.properties.platformAdmins().stream().map(User::normalize).anyMatch(email::equals)) {
 			user.grantPlatformAdmin(now);
 		}
@@ -82,8 +86,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Checks the password and opens a session: an access token (JWT) and a refresh token. Wrong credentials answer
-	 * 401; after repeated failures the address is locked for a while (429).
+	 * Checks the password and opens a session: an access token (JWT) and a refresh token.
+	 * Wrong credentials answer 401; after repeated failures the address is locked for a
+	 * while (429).
 	 */
 	@Transactional
 	public AuthTokens login(String email, String password) {
@@ -93,8 +98,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Exchanges a refresh token for a new pair. Each refresh token works once: presenting a used one revokes the
-	 * whole session (its access tokens stop working too), since it means the token was stolen or replayed.
+	 * Exchanges a refresh token for a new pair. Each refresh token works once: presenting
+	 * a used one revokes the whole session (its access tokens stop working too), since it
+	 * means the token was stolen or replayed.
 	 */
 	@Transactional(noRollbackFor = BadCredentialsException.class)
 	public AuthTokens refresh(String refreshToken) {
@@ -109,13 +115,17 @@ public class IdentityManagement {
 		if (session.isRevoked() || token.isExpired(now)) {
 			throw invalidRefresh();
 		}
-		User user = this.users.findById(session.userId()).filter(User::isActive)
+		User user = this.users.findById(session.userId())
+			.filter(User::isActive)
 			.orElseThrow(IdentityManagement::invalidRefresh);
 		token.markUsed(now);
 		return issue(user, session);
 	}
 
-	/** Ends the session: its refresh token and every access token issued in it stop working. Idempotent. */
+	/**
+	 * Ends the session: its refresh token and every access token issued in it stop
+	 * working. Idempotent.
+	 */
 	@Transactional
 	public void logout(UUID sessionId) {
 		this.sessions.findById(sessionId).ifPresent(s -> s.revoke("LOGOUT", this.clock.instant()));
@@ -127,8 +137,9 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Checks an e-mail and password without opening a session (basic authentication, Tasklist login). Throttled like
-	 * {@link #login}. Empty when the credentials are wrong or the user is blocked.
+	 * Checks an e-mail and password without opening a session (basic authentication,
+	 * Tasklist login). Throttled like {@link #login}. Empty when the credentials are
+	 * wrong or the user is blocked.
 	 */
 	@Transactional
 	public Optional<UserAccount> verifyCredentials(String email, String password) {
@@ -180,8 +191,8 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Makes the users with these e-mail addresses platform administrators (members of Camunda's
-	 * {@code camunda-admin} group). Idempotent; unknown addresses are skipped.
+	 * Makes the users with these e-mail addresses platform administrators (members of
+	 * Camunda's {@code camunda-admin} group). Idempotent; unknown addresses are skipped.
 	 */
 	@Transactional
 	public void grantPlatformAdmin(Set<String> emails) {

@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings under {@code prometric.security}. The JWT signing secret comes from {@code PROMETRIC_SECURITY_JWT_SECRET}
- * in production; without it a secret is generated once and kept in {@code jwt-secret-file}.
+ * Settings under {@code prometric.security}. The JWT signing secret comes from
+ * {@code PROMETRIC_SECURITY_JWT_SECRET} in production; without it a secret is generated
+ * once and kept in {@code jwt-secret-file}.
  */
 @ConfigurationProperties("prometric.security")
 record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, Duration accessTokenTtl,
@@ -21,7 +22,8 @@ record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, D
 		refreshTokenTtl = (refreshTokenTtl != null) ? refreshTokenTtl : Duration.ofDays(7);
 		bcryptStrength = (bcryptStrength > 0) ? bcryptStrength : 10;
 		login = (login != null) ? login : new Login(0, null, null);
-		platformAdmins = (platformAdmins != null) ? platformAdmins.stream().filter(e -> !e.isBlank()).toList() : List.of();
+		platformAdmins = (platformAdmins != null) ? platformAdmins.stream().filter(e -> !e.isBlank()).toList()
+				: List.of();
 	}
 
 	/** Throttling of failed logins per e-mail address. */

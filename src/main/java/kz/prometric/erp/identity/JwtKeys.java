@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HMAC-SHA256 key that signs access tokens: from the environment when given, else generated once and kept in a
- * file readable only by its owner, so tokens stay valid across restarts of a development run.
+ * The HMAC-SHA256 key that signs access tokens: from the environment when given, else
+ * generated once and kept in a file readable only by its owner, so tokens stay valid
+ * across restarts of a development run.
  */
 final class JwtKeys {
 

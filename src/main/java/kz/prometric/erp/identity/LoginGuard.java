@@ -14,9 +14,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Throttles password guessing per e-mail address, for every way a password is checked (API login, Tasklist login,
- * basic authentication on the engine REST API). Failures are recorded in a transaction of their own, so a refused
- * login still counts.
+ * Throttles password guessing per e-mail address, for every way a password is checked
+ * (API login, Tasklist login, basic authentication on the engine REST API). Failures are
+ * recorded in a transaction of their own, so a refused login still counts.
  */
 @Component
 class LoginGuard {
@@ -42,9 +42,7 @@ class LoginGuard {
 
 	void ensureNotLocked(String email) {
 		Instant now = this.clock.instant();
-		Duration remaining = this.throttles.findById(email)
-			.map(t -> t.lockRemaining(now))
-			.orElse(Duration.ZERO);
+		Duration remaining = this.throttles.findById(email).map(t -> t.lockRemaining(now)).orElse(Duration.ZERO);
 		if (!remaining.isZero()) {
 			throw new TooManyRequestsException("Too many failed logins; try again later", remaining);
 		}

@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Failed logins for one e-mail address within the current window; after too many the address is locked for a while.
- * Kept in the database so every application node sees the same count.
+ * Failed logins for one e-mail address within the current window; after too many the
+ * address is locked for a while. Kept in the database so every application node sees the
+ * same count.
  */
 @Entity
 @Table(name = "idn_login_throttle")

@@ -7,8 +7,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants platform administration to the e-mail addresses in {@code prometric.security.platform-admins} that already
- * have accounts (those who register later get it at registration).
+ * Grants platform administration to the e-mail addresses in
+ * {@code prometric.security.platform-admins} that already have accounts (those who
+ * register later get it at registration).
  */
 @Component
 class PlatformAdminsOnStartup {

@@ -8,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A refresh token, stored only as its SHA-256 hash. Each may be used once; using it again revokes its session.
+ * A refresh token, stored only as its SHA-256 hash. Each may be used once; using it again
+ * revokes its session.
  */
 @Entity
 @Table(name = "idn_refresh_token")

@@ -11,7 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface RefreshTokens extends JpaRepository<RefreshToken, UUID> {
 
-	/** Locks the row so that two concurrent refreshes with one token are serialised: the second sees it used. */
+	/**
+	 * Locks the row so that two concurrent refreshes with one token are serialised: the
+	 * second sees it used.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from RefreshToken t where t.tokenHash = :hash")
 	Optional<RefreshToken> findForUpdate(String hash);

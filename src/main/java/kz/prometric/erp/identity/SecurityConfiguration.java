@@ -36,8 +36,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Security of the ERP API ({@code /api/**}) and of everything not claimed by a more specific chain: stateless bearer
- * JWTs, problem+json for 401 and 403. Only registration, login, refresh, health and the API documentation are open.
+ * Security of the ERP API ({@code /api/**}) and of everything not claimed by a more
+ * specific chain: stateless bearer JWTs, problem+json for 401 and 403. Only registration,
+ * login, refresh, health and the API documentation are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -55,7 +56,9 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, IdentityProperties properties, Sessions sessions) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()), new SessionStillActive(sessions)));
 		return decoder;
@@ -114,11 +117,14 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied))
-			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied));
+			.exceptionHandling(
+					handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
 	}
 
-	/** An access token is only as good as its session: logout or refresh-token reuse ends it early. */
+	/**
+	 * An access token is only as good as its session: logout or refresh-token reuse ends
+	 * it early.
+	 */
 	private record SessionStillActive(Sessions sessions) implements OAuth2TokenValidator<Jwt> {
 
 		@Override

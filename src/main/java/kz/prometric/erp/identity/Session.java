@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One login: the family of refresh tokens it rotates through and the access tokens issued from them (claim
- * {@code sid}). Revoking the session ends all of them at once: logout, or a refresh token used twice.
+ * One login: the family of refresh tokens it rotates through and the access tokens issued
+ * from them (claim {@code sid}). Revoking the session ends all of them at once: logout,
+ * or a refresh token used twice.
  */
 @Entity
 @Table(name = "idn_session")

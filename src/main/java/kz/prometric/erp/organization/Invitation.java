@@ -13,8 +13,8 @@ import jakarta.persistence.Version;
 import kz.prometric.erp.shared.ConflictException;
 
 /**
- * An invitation of an e-mail address into a workspace with a role. Only the user who owns that address can accept
- * or decline it; it expires after a while.
+ * An invitation of an e-mail address into a workspace with a role. Only the user who owns
+ * that address can accept or decline it; it expires after a while.
  */
 @Entity
 @Table(name = "org_invitation")
@@ -104,8 +104,8 @@ class Invitation {
 	}
 
 	InvitationView view(String workspaceName) {
-		return new InvitationView(this.id, this.workspaceId, workspaceName, this.email, this.role,
-				this.status.name(), this.invitedBy, this.createdAt, this.expiresAt);
+		return new InvitationView(this.id, this.workspaceId, workspaceName, this.email, this.role, this.status.name(),
+				this.invitedBy, this.createdAt, this.expiresAt);
 	}
 
 }

@@ -11,8 +11,8 @@ import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.KzIdentificationNumber;
 
 /**
- * A company registered in Kazakhstan, identified by its BIN, which must pass the official check-digit rule and is
- * unique across the whole system.
+ * A company registered in Kazakhstan, identified by its BIN, which must pass the official
+ * check-digit rule and is unique across the whole system.
  */
 @Entity
 @Table(name = "org_organization")

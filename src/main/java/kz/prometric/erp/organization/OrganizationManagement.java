@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Organizations, their departments and employees. Everything about an organization is visible to the members of its
- * company workspace (404 to everyone else) and changed by its admins and owner (403 to other members).
+ * Organizations, their departments and employees. Everything about an organization is
+ * visible to the members of its company workspace (404 to everyone else) and changed by
+ * its admins and owner (403 to other members).
  */
 @Service
 public class OrganizationManagement {
@@ -63,8 +64,9 @@ public class OrganizationManagement {
 	}
 
 	/**
-	 * Creates an organization and its company workspace, with the caller as owner. The BIN must pass the Kazakhstan
-	 * check-digit rule (400) and be unused (409). Publishes {@link OrganizationCreated}.
+	 * Creates an organization and its company workspace, with the caller as owner. The
+	 * BIN must pass the Kazakhstan check-digit rule (400) and be unused (409). Publishes
+	 * {@link OrganizationCreated}.
 	 */
 	@Transactional
 	public OrganizationView create(String name, String bin, UUID callerId) {
@@ -145,8 +147,9 @@ public class OrganizationManagement {
 	}
 
 	/**
-	 * Adds an employee in {@code PENDING} status, linked to the user account with that e-mail when there is one.
-	 * The e-mail is unique per organization (409). Publishes {@link EmployeeAdded}.
+	 * Adds an employee in {@code PENDING} status, linked to the user account with that
+	 * e-mail when there is one. The e-mail is unique per organization (409). Publishes
+	 * {@link EmployeeAdded}.
 	 */
 	@Transactional
 	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee) {
@@ -158,9 +161,9 @@ public class OrganizationManagement {
 		ensureDepartmentOf(organizationId, employee.departmentId());
 		UUID userId = this.identity.findByEmail(email).map(UserAccount::id).orElse(null);
 		Instant now = this.clock.instant();
-		Employee saved = this.employees.save(new Employee(organizationId, access.workspace().id(), userId,
-				employee.name(), email, employee.position(), employee.departmentId(), employee.organizationRole(),
-				now));
+		Employee saved = this.employees
+			.save(new Employee(organizationId, access.workspace().id(), userId, employee.name(), email,
+					employee.position(), employee.departmentId(), employee.organizationRole(), now));
 		this.events.publishEvent(new EmployeeAdded(saved.view().id(), organizationId, access.workspace().id(), email,
 				employee.position(), employee.departmentId(), now));
 		return saved.view();
@@ -192,7 +195,10 @@ public class OrganizationManagement {
 		return employee.view();
 	}
 
-	/** What a new employee record needs; {@code departmentId} and {@code organizationRole} are optional. */
+	/**
+	 * What a new employee record needs; {@code departmentId} and {@code organizationRole}
+	 * are optional.
+	 */
 	public record NewEmployee(String name, String email, String position, UUID departmentId,
 			WorkspaceRole organizationRole) {
 	}
@@ -240,7 +246,8 @@ public class OrganizationManagement {
 	}
 
 	private void ensureDepartmentOf(UUID organizationId, UUID departmentId) {
-		if (departmentId != null && this.departments.findByIdAndOrganizationId(departmentId, organizationId).isEmpty()) {
+		if (departmentId != null
+				&& this.departments.findByIdAndOrganizationId(departmentId, organizationId).isEmpty()) {
 			throw new BusinessRuleViolation("departmentId", "No such department in this organization");
 		}
 	}

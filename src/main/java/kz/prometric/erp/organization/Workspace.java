@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A tenant: every business record belongs to exactly one workspace, and process instances carry its id as their
- * Camunda tenant id.
+ * A tenant: every business record belongs to exactly one workspace, and process instances
+ * carry its id as their Camunda tenant id.
  */
 @Entity
 @Table(name = "org_workspace")

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Workspaces, memberships and invitations, and the one place that decides whether a user may see or change a
- * workspace's data. A caller who is not a member of a workspace gets {@link NotFoundException} for it (so other
- * tenants' ids cannot be probed); a member whose role is too low gets {@link ForbiddenException}.
+ * Workspaces, memberships and invitations, and the one place that decides whether a user
+ * may see or change a workspace's data. A caller who is not a member of a workspace gets
+ * {@link NotFoundException} for it (so other tenants' ids cannot be probed); a member
+ * whose role is too low gets {@link ForbiddenException}.
  */
 @Service
 public class WorkspaceManagement {
@@ -68,7 +69,10 @@ public class WorkspaceManagement {
 		this.clock = clock;
 	}
 
-	/** The caller's role in the workspace; 404 when the workspace does not exist or the caller is not a member. */
+	/**
+	 * The caller's role in the workspace; 404 when the workspace does not exist or the
+	 * caller is not a member.
+	 */
 	@Transactional(readOnly = true)
 	public WorkspaceRole requireMember(UUID workspaceId, UUID userId) {
 		return this.memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
@@ -76,7 +80,10 @@ public class WorkspaceManagement {
 			.orElseThrow(() -> new NotFoundException("Workspace", workspaceId));
 	}
 
-	/** Like {@link #requireMember}, and 403 when the caller's role is below {@code minimum}. */
+	/**
+	 * Like {@link #requireMember}, and 403 when the caller's role is below
+	 * {@code minimum}.
+	 */
 	@Transactional(readOnly = true)
 	public WorkspaceRole requireRole(UUID workspaceId, UUID userId, WorkspaceRole minimum) {
 		WorkspaceRole role = requireMember(workspaceId, userId);
@@ -101,13 +108,19 @@ public class WorkspaceManagement {
 		return load(workspaceId).viewFor(role);
 	}
 
-	/** Workspace names by id, for tenant lists (no access check: callers hold the ids already). */
+	/**
+	 * Workspace names by id, for tenant lists (no access check: callers hold the ids
+	 * already).
+	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, String> workspaceNames(Collection<UUID> ids) {
 		return this.workspaces.findAllById(ids).stream().collect(Collectors.toMap(Workspace::id, Workspace::name));
 	}
 
-	/** Every workspace the user belongs to, with their role; what the process engine treats as tenants and groups. */
+	/**
+	 * Every workspace the user belongs to, with their role; what the process engine
+	 * treats as tenants and groups.
+	 */
 	@Transactional(readOnly = true)
 	public List<WorkspaceMembership> membershipsOf(UUID userId) {
 		return this.memberships.findByUserId(userId).stream().map(WorkspaceManagement::toRecord).toList();
@@ -127,8 +140,9 @@ public class WorkspaceManagement {
 	}
 
 	/**
-	 * Changes a member's role. Admins manage managers and members; only the owner grants or removes the admin role;
-	 * the owner's own role never changes and nobody becomes a second owner.
+	 * Changes a member's role. Admins manage managers and members; only the owner grants
+	 * or removes the admin role; the owner's own role never changes and nobody becomes a
+	 * second owner.
 	 */
 	@Transactional
 	public MemberView changeRole(UUID workspaceId, UUID callerId, UUID userId, WorkspaceRole newRole) {
@@ -162,8 +176,9 @@ public class WorkspaceManagement {
 	}
 
 	/**
-	 * Invites an e-mail address into a company workspace with a role below owner. Publishes {@link InvitationSent}
-	 * (e-mailed after commit). 409 when the address is already a member or has an open invitation.
+	 * Invites an e-mail address into a company workspace with a role below owner.
+	 * Publishes {@link InvitationSent} (e-mailed after commit). 409 when the address is
+	 * already a member or has an open invitation.
 	 */
 	@Transactional
 	public InvitationView invite(UUID workspaceId, UUID callerId, String email, WorkspaceRole role) {
@@ -187,8 +202,8 @@ public class WorkspaceManagement {
 		}
 		this.invitations.save(invitation);
 		String inviter = this.identity.findById(callerId).map(UserAccount::displayName).orElse("A colleague");
-		this.events.publishEvent(new InvitationSent(invitation.id(), workspaceId, workspace.name(),
-				invitation.email(), role, inviter, now.plus(INVITATION_VALIDITY), now));
+		this.events.publishEvent(new InvitationSent(invitation.id(), workspaceId, workspace.name(), invitation.email(),
+				role, inviter, now.plus(INVITATION_VALIDITY), now));
 		return invitation.view(workspace.name());
 	}
 
@@ -219,7 +234,10 @@ public class WorkspaceManagement {
 		return PageResult.of(page, i -> i.view(names.get(i.workspaceId())));
 	}
 
-	/** Accepts an invitation addressed to the caller: they become a member with the invited role. */
+	/**
+	 * Accepts an invitation addressed to the caller: they become a member with the
+	 * invited role.
+	 */
 	@Transactional
 	public WorkspaceView acceptInvitation(UUID invitationId, UUID callerId) {
 		Invitation invitation = invitationFor(invitationId, callerId);
@@ -236,7 +254,9 @@ public class WorkspaceManagement {
 		invitationFor(invitationId, callerId).decline(this.clock.instant());
 	}
 
-	/** Every registered user gets a personal workspace, in the registering transaction. */
+	/**
+	 * Every registered user gets a personal workspace, in the registering transaction.
+	 */
 	@EventListener
 	void on(UserRegistered registered) {
 		if (this.workspaces.findByOwnerIdAndType(registered.userId(), WorkspaceType.PERSONAL).isEmpty()) {
@@ -274,9 +294,7 @@ public class WorkspaceManagement {
 	}
 
 	private Map<UUID, UserAccount> usersById(List<UUID> ids) {
-		return this.identity.findAllById(ids)
-			.stream()
-			.collect(Collectors.toMap(UserAccount::id, Function.identity()));
+		return this.identity.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
 	}
 
 	private static void ensureMayManage(WorkspaceRole callerRole, WorkspaceRole currentRole, WorkspaceRole newRole) {

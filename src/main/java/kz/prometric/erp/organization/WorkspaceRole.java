@@ -1,7 +1,8 @@
 package kz.prometric.erp.organization;
 
 /**
- * A member's role in one workspace, from most to least powerful. A role includes the rights of every role below it.
+ * A member's role in one workspace, from most to least powerful. A role includes the
+ * rights of every role below it.
  */
 public enum WorkspaceRole {
 

@@ -1,9 +1,10 @@
 /**
- * Organizations (Kazakhstan companies with a BIN), workspaces (a workspace is a tenant, in the ERP and in the
- * process engine), memberships with roles, invitations, departments and employees.
- * {@link kz.prometric.erp.organization.WorkspaceManagement} and
- * {@link kz.prometric.erp.organization.OrganizationManagement} are the module's API; every other module asks
- * {@code WorkspaceManagement} whether a user may see or change a workspace's data.
+ * Organizations (Kazakhstan companies with a BIN), workspaces (a workspace is a tenant,
+ * in the ERP and in the process engine), memberships with roles, invitations, departments
+ * and employees. {@link kz.prometric.erp.organization.WorkspaceManagement} and
+ * {@link kz.prometric.erp.organization.OrganizationManagement} are the module's API;
+ * every other module asks {@code WorkspaceManagement} whether a user may see or change a
+ * workspace's data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organization",
 		allowedDependencies = { "shared", "identity" })

@@ -1,8 +1,9 @@
 package kz.prometric.erp.shared;
 
 /**
- * The request clashes with the current state: a duplicate unique value, an illegal state transition, a concurrent
- * change. Answers 409; {@code field} names the request field when one is to blame.
+ * The request clashes with the current state: a duplicate unique value, an illegal state
+ * transition, a concurrent change. Answers 409; {@code field} names the request field
+ * when one is to blame.
  */
 public class ConflictException extends RuntimeException {
 

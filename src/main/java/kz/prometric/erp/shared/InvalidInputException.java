@@ -3,8 +3,8 @@ package kz.prometric.erp.shared;
 import java.util.List;
 
 /**
- * Input that is malformed for a reason Bean Validation cannot see (a BIN whose check digit is wrong, an unknown sort
- * field). Answers 400 with the offending fields.
+ * Input that is malformed for a reason Bean Validation cannot see (a BIN whose check
+ * digit is wrong, an unknown sort field). Answers 400 with the offending fields.
  */
 public class InvalidInputException extends RuntimeException {
 

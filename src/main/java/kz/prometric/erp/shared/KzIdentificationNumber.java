@@ -4,9 +4,10 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Kazakhstan's 12-digit identification numbers: BIN (legal entities) and IIN (individuals). Both share one
- * check-digit rule: weights 1..11, and when the remainder is 10 a second pass with weights 3..11,1,2; a number whose
- * second pass also gives 10 is never valid. See {@code docs/kazakhstan.md}.
+ * Kazakhstan's 12-digit identification numbers: BIN (legal entities) and IIN
+ * (individuals). Both share one check-digit rule: weights 1..11, and when the remainder
+ * is 10 a second pass with weights 3..11,1,2; a number whose second pass also gives 10 is
+ * never valid. See {@code docs/kazakhstan.md}.
  */
 public final class KzIdentificationNumber {
 

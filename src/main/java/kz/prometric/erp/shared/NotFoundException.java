@@ -1,8 +1,8 @@
 package kz.prometric.erp.shared;
 
 /**
- * A resource that does not exist, or that exists in a workspace the caller does not belong to. Both answer 404 so
- * that ids of other tenants cannot be probed.
+ * A resource that does not exist, or that exists in a workspace the caller does not
+ * belong to. Both answer 404 so that ids of other tenants cannot be probed.
  */
 public class NotFoundException extends RuntimeException {
 

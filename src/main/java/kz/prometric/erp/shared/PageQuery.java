@@ -7,9 +7,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * A validated page request: {@code page} from 1, {@code size} 1–100 (default 20), and a sort on a whitelisted
- * property. Controllers receive it as a method argument; {@code ?page=0}, {@code ?size=500} or an unknown sort field
- * answer 400 naming the parameter.
+ * A validated page request: {@code page} from 1, {@code size} 1–100 (default 20), and a
+ * sort on a whitelisted property. Controllers receive it as a method argument;
+ * {@code ?page=0}, {@code ?size=500} or an unknown sort field answer 400 naming the
+ * parameter.
  */
 public record PageQuery(int page, int size, String sortProperty, Sort.Direction direction) {
 
@@ -32,8 +33,9 @@ public record PageQuery(int page, int size, String sortProperty, Sort.Direction 
 	}
 
 	/**
-	 * A Spring Data page request, mapping the public sort property through {@code columns} (public name → entity
-	 * property; the first entry is the default sort).
+	 * A Spring Data page request, mapping the public sort property through
+	 * {@code columns} (public name → entity property; the first entry is the default
+	 * sort).
 	 */
 	public Pageable toPageable(SortableFields columns) {
 		String property = (this.sortProperty == null) ? columns.defaultField() : this.sortProperty;

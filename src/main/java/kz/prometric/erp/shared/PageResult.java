@@ -6,7 +6,8 @@ import java.util.function.Function;
 import org.springframework.data.domain.Page;
 
 /**
- * One page of a list as every list endpoint answers it: {@code {items, page, size, total}}.
+ * One page of a list as every list endpoint answers it: {@code {items, page, size,
+ * total}}.
  */
 public record PageResult<T>(List<T> items, int page, int size, long total) {
 

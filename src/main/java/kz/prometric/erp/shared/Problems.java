@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the RFC 9457 problem documents every error of the API answers with, and writes them where no MVC handler
- * runs (security filters).
+ * Builds the RFC 9457 problem documents every error of the API answers with, and writes
+ * them where no MVC handler runs (security filters).
  */
 public final class Problems {
 

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SharedConfiguration {
 
-	/** The clock every module reads time from, so tests can fix time where a rule depends on it. */
+	/**
+	 * The clock every module reads time from, so tests can fix time where a rule depends
+	 * on it.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {

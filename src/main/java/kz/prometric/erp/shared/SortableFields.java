@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The public sort keys of one list endpoint and the entity properties behind them; the first is the default.
+ * The public sort keys of one list endpoint and the entity properties behind them; the
+ * first is the default.
  */
 public final class SortableFields {
 
@@ -15,7 +16,10 @@ public final class SortableFields {
 		this.properties = properties;
 	}
 
-	/** Pairs of public name and entity property: {@code of("name", "name", "createdAt", "createdAt")}. */
+	/**
+	 * Pairs of public name and entity property:
+	 * {@code of("name", "name", "createdAt", "createdAt")}.
+	 */
 	public static SortableFields of(String... pairs) {
 		if (pairs.length == 0 || pairs.length % 2 != 0) {
 			throw new IllegalArgumentException("pairs of public name and property expected");

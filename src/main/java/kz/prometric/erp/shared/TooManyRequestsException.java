@@ -3,7 +3,8 @@ package kz.prometric.erp.shared;
 import java.time.Duration;
 
 /**
- * The caller is throttled (e.g. too many failed logins). Answers 429 with {@code Retry-After}.
+ * The caller is throttled (e.g. too many failed logins). Answers 429 with
+ * {@code Retry-After}.
  */
 public class TooManyRequestsException extends RuntimeException {
 

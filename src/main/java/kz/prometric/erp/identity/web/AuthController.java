@@ -33,8 +33,8 @@ class AuthController {
 	@PostMapping("/register")
 	@Operation(summary = "Register a user; a personal workspace is created for them")
 	ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
-		UserAccount user = this.identity.register(
-				new RegisterUser(request.email(), request.password(), request.firstName(), request.lastName()));
+		UserAccount user = this.identity
+			.register(new RegisterUser(request.email(), request.password(), request.firstName(), request.lastName()));
 		return ResponseEntity.created(URI.create("/api/me")).body(UserResponse.of(user));
 	}
 

@@ -71,8 +71,9 @@ class DepartmentController {
 	record CreateDepartmentRequest(@NotBlank @Size(max = 255) String name, @Size(max = 2000) String description) {
 	}
 
-	record UpdateDepartmentRequest(@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*",
-			message = "must not be blank") String name, @Size(max = 2000) String description) {
+	record UpdateDepartmentRequest(
+			@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+			@Size(max = 2000) String description) {
 	}
 
 }

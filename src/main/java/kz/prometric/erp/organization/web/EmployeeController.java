@@ -46,8 +46,9 @@ class EmployeeController {
 	@Operation(summary = "Add an employee (status PENDING until onboarding is done)")
 	ResponseEntity<EmployeeView> add(@PathVariable UUID organizationId,
 			@Valid @RequestBody AddEmployeeRequest request) {
-		EmployeeView created = this.organizations.addEmployee(organizationId, CurrentUser.id(), new NewEmployee(
-				request.name(), request.email(), request.position(), request.departmentId(), request.organizationRole()));
+		EmployeeView created = this.organizations.addEmployee(organizationId, CurrentUser.id(),
+				new NewEmployee(request.name(), request.email(), request.position(), request.departmentId(),
+						request.organizationRole()));
 		return ResponseEntity.created(URI.create("/api/organizations/" + organizationId + "/employees/" + created.id()))
 			.body(created);
 	}
@@ -55,8 +56,8 @@ class EmployeeController {
 	@GetMapping
 	@Operation(summary = "Employees, filtered by department, status or a name/e-mail search; "
 			+ "sort by name, email, position, status or createdAt")
-	PageResult<EmployeeView> list(@PathVariable UUID organizationId,
-			@RequestParam(required = false) UUID departmentId, @RequestParam(required = false) EmployeeStatus status,
+	PageResult<EmployeeView> list(@PathVariable UUID organizationId, @RequestParam(required = false) UUID departmentId,
+			@RequestParam(required = false) EmployeeStatus status,
 			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
 		return this.organizations.employees(organizationId, CurrentUser.id(),
 				new EmployeeFilter(departmentId, status, q), page);
@@ -74,9 +75,8 @@ class EmployeeController {
 				request.name(), request.position(), request.departmentId(), request.organizationRole()));
 	}
 
-	record AddEmployeeRequest(@NotBlank @Size(max = 255) String name,
-			@NotBlank @Email @Size(max = 254) String email, @Size(max = 100) String position, UUID departmentId,
-			WorkspaceRole organizationRole) {
+	record AddEmployeeRequest(@NotBlank @Size(max = 255) String name, @NotBlank @Email @Size(max = 254) String email,
+			@Size(max = 100) String position, UUID departmentId, WorkspaceRole organizationRole) {
 	}
 
 	record UpdateEmployeeRequest(

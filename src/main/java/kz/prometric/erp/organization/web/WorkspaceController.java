@@ -73,8 +73,7 @@ class WorkspaceController {
 
 	@PostMapping("/{workspaceId}/invitations")
 	@Operation(summary = "Invite an e-mail address into a company workspace")
-	ResponseEntity<InvitationView> invite(@PathVariable UUID workspaceId,
-			@Valid @RequestBody InviteRequest request) {
+	ResponseEntity<InvitationView> invite(@PathVariable UUID workspaceId, @Valid @RequestBody InviteRequest request) {
 		InvitationView invitation = this.workspaces.invite(workspaceId, CurrentUser.id(), request.email(),
 				request.role());
 		return ResponseEntity.created(URI.create("/api/workspaces/" + workspaceId + "/invitations/" + invitation.id()))

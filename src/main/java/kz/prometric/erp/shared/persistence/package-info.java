@@ -1,4 +1,5 @@
 /**
- * Database plumbing: the embedded PostgreSQL used when no external database is configured.
+ * Database plumbing: the embedded PostgreSQL used when no external database is
+ * configured.
  */
 package kz.prometric.erp.shared.persistence;

@@ -13,8 +13,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id (taken from {@code X-Correlation-Id} when it is sane), puts it in the log
- * context and echoes it in the response, so a 500's id can be found in the log.
+ * Gives every request a correlation id (taken from {@code X-Correlation-Id} when it is
+ * sane), puts it in the log context and echoes it in the response, so a 500's id can be
+ * found in the log.
  */
 class CorrelationIdFilter extends OncePerRequestFilter {
 

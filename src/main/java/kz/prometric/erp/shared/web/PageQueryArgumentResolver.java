@@ -11,7 +11,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Reads {@code page}, {@code size} and {@code sort=field[,asc|desc]} into a {@link PageQuery}.
+ * Reads {@code page}, {@code size} and {@code sort=field[,asc|desc]} into a
+ * {@link PageQuery}.
  */
 class PageQueryArgumentResolver implements HandlerMethodArgumentResolver {
 

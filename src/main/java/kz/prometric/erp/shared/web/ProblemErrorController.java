@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's error page: errors raised outside Spring MVC (filters, the servlet container) also answer
- * {@code application/problem+json}, without exception details.
+ * Replaces Boot's error page: errors raised outside Spring MVC (filters, the servlet
+ * container) also answer {@code application/problem+json}, without exception details.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

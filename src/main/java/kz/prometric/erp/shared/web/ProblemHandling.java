@@ -50,9 +50,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every exception a request can cause into an {@code application/problem+json} answer: 400 for malformed
- * input (naming the field), 403/404/409/413/422/429 for the domain's refusals, and a generic 500 with a correlation id
- * for anything unexpected. No stack trace ever reaches a client.
+ * Turns every exception a request can cause into an {@code application/problem+json}
+ * answer: 400 for malformed input (naming the field), 403/404/409/413/422/429 for the
+ * domain's refusals, and a generic 500 with a correlation id for anything unexpected. No
+ * stack trace ever reaches a client.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -176,8 +177,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		List<FieldViolation> errors = new ArrayList<>();
 		ex.getParameterValidationResults()
 			.forEach(r -> r.getResolvableErrors()
-				.forEach(e -> errors.add(new FieldViolation(r.getMethodParameter().getParameterName(),
-						e.getDefaultMessage()))));
+				.forEach(e -> errors
+					.add(new FieldViolation(r.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
 		return generic(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Request has invalid parameters", errors));
 	}
 
@@ -244,7 +245,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Spring MVC's own exceptions not handled above: keep their status, give them our problem shape.
+		// Spring MVC's own exceptions not handled above: keep their status, give them our
+		// problem shape.
 		HttpStatus status = HttpStatus.valueOf(statusCode.value());
 		String detail = (body instanceof ProblemDetail pd && pd.getDetail() != null) ? pd.getDetail()
 				: status.getReasonPhrase();

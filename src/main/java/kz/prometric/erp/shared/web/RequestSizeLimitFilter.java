@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies of the ERP API larger than {@code prometric.http.max-body-size} with 413, whether the client
- * announces the length or streams it chunked.
+ * Refuses request bodies of the ERP API larger than {@code prometric.http.max-body-size}
+ * with 413, whether the client announces the length or streams it chunked.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 

@@ -1,5 +1,5 @@
 /**
- * HTTP plumbing shared by all controllers: the problem-response advice, the error page, body size limits, paging
- * arguments and correlation ids.
+ * HTTP plumbing shared by all controllers: the problem-response advice, the error page,
+ * body size limits, paging arguments and correlation ids.
  */
 package kz.prometric.erp.shared.web;

@@ -1,0 +1,91 @@
+package kz.prometric.erp.support;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Builds what a test needs through the public API, each test with its own users and
+ * organizations (tenancy keeps tests apart, so nothing is rolled back or cleaned).
+ */
+public class TestData {
+
+	public static final String PASSWORD = "correct-horse-42";
+
+	private static final AtomicLong BIN_SERIAL = new AtomicLong(System.nanoTime() % 50_000);
+
+	private final Api api;
+
+	TestData(Api api) {
+		this.api = api;
+	}
+
+	/** A registered, logged-in user with a unique e-mail. */
+	public User user(String firstName) {
+		String email = firstName.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kz";
+		Api.Response registered = this.api.post("/api/auth/register", null,
+				Map.of("email", email, "password", PASSWORD, "firstName", firstName, "lastName", "Testov"));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		Api.Response login = this.api.post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+		assertThat(login.status()).as(login.toString()).isEqualTo(200);
+		return new User(UUID.fromString(registered.json().path("id").asText()), email,
+				login.json().path("accessToken").asText(), login.json().path("refreshToken").asText());
+	}
+
+	/** An organization owned by {@code owner}, with a fresh valid BIN. */
+	public Org organization(User owner, String name) {
+		Api.Response created = this.api.post("/api/organizations", owner.token(),
+				Map.of("name", name, "bin", nextBin()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode json = created.json();
+		return new Org(UUID.fromString(json.path("id").asText()), UUID.fromString(json.path("workspaceId").asText()),
+				json.path("bin").asText());
+	}
+
+	/**
+	 * Invites {@code user} into the workspace with {@code role} and accepts on their
+	 * behalf.
+	 */
+	public void join(User admin, UUID workspaceId, User user, String role) {
+		Api.Response invited = this.api.post("/api/workspaces/" + workspaceId + "/invitations", admin.token(),
+				Map.of("email", user.email(), "role", role));
+		assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+		Api.Response accepted = this.api.post("/api/invitations/" + invited.json().path("id").asText() + "/accept",
+				user.token(), null);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+	}
+
+	/** A BIN that passes the check-digit rule and has not been used by this test run. */
+	public static String nextBin() {
+		while (true) {
+			long serial = BIN_SERIAL.incrementAndGet() % 100_000;
+			String first11 = "240140" + String.format("%05d", serial);
+			int remainder = weighted(first11, new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }) % 11;
+			if (remainder == 10) {
+				remainder = weighted(first11, new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 }) % 11;
+			}
+			if (remainder != 10) {
+				return first11 + remainder;
+			}
+		}
+	}
+
+	private static int weighted(String digits, int[] weights) {
+		int sum = 0;
+		for (int i = 0; i < 11; i++) {
+			sum += (digits.charAt(i) - '0') * weights[i];
+		}
+		return sum;
+	}
+
+	public record User(UUID id, String email, String token, String refreshToken) {
+	}
+
+	public record Org(UUID id, UUID workspaceId, String bin) {
+	}
+
+}

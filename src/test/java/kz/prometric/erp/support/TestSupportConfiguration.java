@@ -1,0 +1,25 @@
+package kz.prometric.erp.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+@TestConfiguration(proxyBeanMethods = false)
+class TestSupportConfiguration {
+
+	@Bean
+	@Lazy
+	Api api(Environment environment, ObjectMapper mapper) {
+		return new Api("http://localhost:" + environment.getRequiredProperty("local.server.port"), mapper);
+	}
+
+	@Bean
+	@Lazy
+	TestData testData(Api api) {
+		return new TestData(api);
+	}
+
+}
