@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -146,7 +147,7 @@ public class IdentityManagement {
 		try {
 			return Optional.of(authenticate(email, password).toAccount());
 		}
-		catch (BadCredentialsException | DisabledException ex) {
+		catch (BadCredentialsException | DisabledException | TooManyRequestsException ex) {
 			return Optional.empty();
 		}
 	}
@@ -175,6 +176,17 @@ public class IdentityManagement {
 	public List<UserAccount> findAllByEmail(Collection<String> emails) {
 		return this.users.findByEmailIn(emails.stream().map(User::normalize).toList())
 			.stream()
+			.map(User::toAccount)
+			.toList();
+	}
+
+	/** A page of all users ordered by e-mail; for platform administrators' user lists. */
+	@Transactional(readOnly = true)
+	public List<UserAccount> allUsers(int offset, int limit) {
+		return this.users.findAll(org.springframework.data.domain.Sort.by("email"))
+			.stream()
+			.skip(offset)
+			.limit(limit)
 			.map(User::toAccount)
 			.toList();
 	}

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Security of the ERP API ({@code /api/**}) and of everything not claimed by a more
@@ -88,7 +89,7 @@ class SecurityConfiguration {
 	@Order(20)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
 			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh")
 				.permitAll()

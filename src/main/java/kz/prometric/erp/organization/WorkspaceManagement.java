@@ -123,12 +123,30 @@ public class WorkspaceManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<WorkspaceMembership> membershipsOf(UUID userId) {
-		return this.memberships.findByUserId(userId).stream().map(WorkspaceManagement::toRecord).toList();
+		return this.memberships.recordsOfUser(userId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<WorkspaceMembership> membershipsIn(UUID workspaceId) {
-		return this.memberships.findByWorkspaceId(workspaceId).stream().map(WorkspaceManagement::toRecord).toList();
+		return this.memberships.recordsInWorkspace(workspaceId);
+	}
+
+	/**
+	 * Memberships with one of {@code roles} in workspaces of {@code type}, across all
+	 * tenants.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkspaceMembership> membershipsWithRoles(WorkspaceType type, Collection<WorkspaceRole> roles) {
+		return this.memberships.recordsWithRoles(type, roles);
+	}
+
+	/**
+	 * Every active workspace's name by id; for platform administrators' views of all
+	 * tenants.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> allWorkspaceNames() {
+		return this.workspaces.findAll().stream().collect(Collectors.toMap(Workspace::id, Workspace::name));
 	}
 
 	@Transactional(readOnly = true)
@@ -308,10 +326,6 @@ public class WorkspaceManagement {
 		return new MemberView(membership.userId(), (user != null) ? user.email() : null,
 				(user != null) ? user.firstName() : null, (user != null) ? user.lastName() : null, membership.role(),
 				membership.createdAt());
-	}
-
-	private static WorkspaceMembership toRecord(Membership membership) {
-		return new WorkspaceMembership(membership.workspaceId(), membership.userId(), membership.role());
 	}
 
 }

@@ -1,0 +1,118 @@
+package kz.prometric.erp.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine authorizations and Tasklist filter every ERP user relies on, created once
+ * (idempotent, serialised across nodes by an advisory lock):
+ * <ul>
+ * <li>every user may open Tasklist and read process definitions; the tasks they see are
+ * those they are assignee or candidate of (the engine grants those per task), and only in
+ * their workspaces (tenant check);</li>
+ * <li>{@code process-owners} may open Cockpit and read instances, history and decisions,
+ * again only of their workspaces;</li>
+ * <li>a shared "My tasks" filter without expressions (expressions in stored queries are
+ * switched off).</li>
+ * </ul>
+ */
+@Component
+class EngineAccessBootstrap implements SmartInitializingSingleton {
+
+	static final String MY_TASKS_FILTER = "My tasks";
+
+	private static final long LOCK_KEY = 0x50524f4d4554L;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	EngineAccessBootstrap(AuthorizationService authorizations, FilterService filters, TaskService tasks,
+			JdbcTemplate jdbc, TransactionTemplate transaction) {
+		this.authorizations = authorizations;
+		this.filters = filters;
+		this.tasks = tasks;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.transaction.executeWithoutResult(status -> {
+			this.jdbc.queryForList("select pg_advisory_xact_lock(?)", LOCK_KEY);
+			grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grantEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY,
+					Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.PROCESS_INSTANCE, Authorization.ANY,
+					Permissions.READ);
+			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DECISION_DEFINITION, Authorization.ANY,
+					Permissions.READ, Permissions.READ_HISTORY);
+			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+			Filter myTasks = this.filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+			if (myTasks == null) {
+				myTasks = this.filters.newTaskFilter(MY_TASKS_FILTER)
+					.setQuery(this.tasks.createTaskQuery())
+					.setProperties(Map.of("description", "Tasks assigned to you or offered to your roles", "priority",
+							-10, "refresh", true));
+				this.filters.saveFilter(myTasks);
+			}
+			grantEveryone(Resources.FILTER, myTasks.getId(), Permissions.READ);
+		});
+	}
+
+	private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {
+		if (this.authorizations.createAuthorizationQuery()
+			.userIdIn(Authorization.ANY)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() == 0) {
+			Authorization authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+			authorization.setUserId(Authorization.ANY);
+			save(authorization, resource, resourceId, permissions);
+		}
+	}
+
+	private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		if (this.authorizations.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() == 0) {
+			Authorization authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			save(authorization, resource, resourceId, permissions);
+		}
+	}
+
+	private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		this.authorizations.saveAuthorization(authorization);
+	}
+
+}

@@ -1,0 +1,335 @@
+package kz.prometric.erp.workflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceMembership;
+import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.organization.WorkspaceType;
+import kz.prometric.erp.workflow.EngineIdentity.WorkspaceGroup;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
+import org.camunda.bpm.engine.impl.TenantQueryImpl;
+import org.camunda.bpm.engine.impl.UserQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TenantEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the engine's user, group and tenant queries from the ERP's users and workspace
+ * memberships (see {@link EngineIdentity} for the mapping). Each query starts from its
+ * most selective criterion and filters the rest in memory.
+ */
+@Component
+class EngineDirectory {
+
+	static final String GROUP_TYPE_WORKSPACE = "WORKSPACE_ROLE";
+
+	static final String GROUP_TYPE_SYSTEM = "SYSTEM";
+
+	private final IdentityManagement identity;
+
+	private final WorkspaceManagement workspaces;
+
+	EngineDirectory(IdentityManagement identity, WorkspaceManagement workspaces) {
+		this.identity = identity;
+		this.workspaces = workspaces;
+	}
+
+	boolean checkPassword(String userId, String password) {
+		return userId != null && password != null && this.identity.verifyCredentials(userId, password).isPresent();
+	}
+
+	Optional<EngineIdentity.Resolved> resolve(String userId) {
+		return EngineIdentity.Resolved.ofEmail(userId, this.identity, this.workspaces);
+	}
+
+	// users
+
+	List<User> users(UserQueryImpl query) {
+		if (query.getId() != null) {
+			return filterUsers(this.identity.findByEmail(query.getId()).stream(), query, true, true);
+		}
+		if (query.getIds() != null) {
+			return filterUsers(this.identity.findAllByEmail(Arrays.asList(query.getIds())).stream(), query, true, true);
+		}
+		if (query.getGroupId() != null) {
+			return filterUsers(usersInGroup(query.getGroupId()), query, false, true);
+		}
+		if (query.getTenantId() != null) {
+			return filterUsers(usersInWorkspace(query.getTenantId()), query, true, false);
+		}
+		return filterUsers(this.identity.allUsers(0, Integer.MAX_VALUE).stream(), query, true, true);
+	}
+
+	private List<User> filterUsers(Stream<UserAccount> candidates, UserQueryImpl query, boolean checkGroup,
+			boolean checkTenant) {
+		return candidates.filter(u -> query.getId() == null || u.email().equalsIgnoreCase(query.getId()))
+			.filter(u -> query.getIds() == null
+					|| Arrays.stream(query.getIds()).anyMatch(id -> id.equalsIgnoreCase(u.email())))
+			.filter(matches(query.getFirstName(), query.getFirstNameLike(), UserAccount::firstName))
+			.filter(matches(query.getLastName(), query.getLastNameLike(), UserAccount::lastName))
+			.filter(matches(query.getEmail(), query.getEmailLike(), UserAccount::email))
+			.filter(u -> !checkGroup || query.getGroupId() == null || groupIdsOf(u).contains(query.getGroupId()))
+			.filter(u -> !checkTenant || query.getTenantId() == null || tenantIdsOf(u).contains(query.getTenantId()))
+			.map(EngineDirectory::toUser)
+			.sorted((a, b) -> a.getId().compareTo(b.getId()))
+			.toList();
+	}
+
+	private Stream<UserAccount> usersInGroup(String groupId) {
+		if (EngineIdentity.ADMIN_GROUP.equals(groupId)) {
+			return this.identity.platformAdmins().stream();
+		}
+		if (EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)) {
+			return accounts(this.workspaces
+				.membershipsWithRoles(WorkspaceType.COMPANY, Set.of(WorkspaceRole.OWNER, WorkspaceRole.ADMIN))
+				.stream()
+				.map(WorkspaceMembership::userId)
+				.collect(Collectors.toSet()));
+		}
+		return EngineIdentity.parseGroup(groupId)
+			.map(group -> accounts(this.workspaces.membershipsIn(group.workspaceId())
+				.stream()
+				.filter(m -> m.role().includes(group.role()))
+				.map(WorkspaceMembership::userId)
+				.collect(Collectors.toSet())))
+			.orElseGet(Stream::empty);
+	}
+
+	private Stream<UserAccount> usersInWorkspace(String tenantId) {
+		return parseUuid(tenantId)
+			.map(id -> accounts(this.workspaces.membershipsIn(id)
+				.stream()
+				.map(WorkspaceMembership::userId)
+				.collect(Collectors.toSet())))
+			.orElseGet(Stream::empty);
+	}
+
+	private Stream<UserAccount> accounts(Collection<UUID> ids) {
+		return ids.isEmpty() ? Stream.empty() : this.identity.findAllById(ids).stream();
+	}
+
+	private List<String> groupIdsOf(UserAccount user) {
+		return EngineIdentity.groupsOf(user, this.workspaces.membershipsOf(user.id()));
+	}
+
+	private List<String> tenantIdsOf(UserAccount user) {
+		return EngineIdentity.tenantsOf(this.workspaces.membershipsOf(user.id()));
+	}
+
+	// groups
+
+	List<Group> groups(GroupQueryImpl query) {
+		Map<String, Group> candidates;
+		if (query.getUserId() != null) {
+			candidates = groupsOfUser(query.getUserId());
+		}
+		else if (query.getTenantId() != null) {
+			candidates = parseUuid(query.getTenantId()).map(id -> workspaceGroups(Map.of(id, workspaceName(id))))
+				.orElseGet(Map::of);
+		}
+		else if (query.getId() != null) {
+			candidates = findGroup(query.getId()).map(g -> Map.of(g.getId(), g)).orElseGet(Map::of);
+		}
+		else {
+			candidates = allGroups();
+		}
+		return candidates.values()
+			.stream()
+			.filter(g -> query.getId() == null || query.getId().equals(g.getId()))
+			.filter(g -> query.getIds() == null || Arrays.asList(query.getIds()).contains(g.getId()))
+			.filter(matches(query.getName(), query.getNameLike(), Group::getName))
+			.filter(g -> query.getType() == null || query.getType().equals(g.getType()))
+			.filter(g -> query.getTenantId() == null || EngineIdentity.parseGroup(g.getId())
+				.map(wg -> wg.workspaceId().toString().equals(query.getTenantId()))
+				.orElse(false))
+			.sorted((a, b) -> a.getId().compareTo(b.getId()))
+			.toList();
+	}
+
+	Optional<Group> findGroup(String groupId) {
+		if (EngineIdentity.ADMIN_GROUP.equals(groupId) || EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)) {
+			return Optional.of(systemGroup(groupId));
+		}
+		return EngineIdentity.parseGroup(groupId).flatMap(group -> {
+			String name = this.workspaces.workspaceNames(List.of(group.workspaceId())).get(group.workspaceId());
+			return Optional.ofNullable(name).map(n -> workspaceGroup(group, n));
+		});
+	}
+
+	private Map<String, Group> groupsOfUser(String userId) {
+		Optional<UserAccount> user = this.identity.findByEmail(userId);
+		if (user.isEmpty()) {
+			return Map.of();
+		}
+		List<WorkspaceMembership> memberships = this.workspaces.membershipsOf(user.get().id());
+		Map<UUID, String> names = memberships.stream()
+			.collect(Collectors.toMap(WorkspaceMembership::workspaceId, WorkspaceMembership::workspaceName,
+					(a, b) -> a));
+		Map<String, Group> groups = new LinkedHashMap<>();
+		for (String id : EngineIdentity.groupsOf(user.get(), memberships)) {
+			EngineIdentity.parseGroup(id)
+				.ifPresentOrElse(g -> groups.put(id, workspaceGroup(g, names.get(g.workspaceId()))),
+						() -> groups.put(id, systemGroup(id)));
+		}
+		return groups;
+	}
+
+	private Map<String, Group> allGroups() {
+		Map<String, Group> groups = new LinkedHashMap<>();
+		groups.put(EngineIdentity.ADMIN_GROUP, systemGroup(EngineIdentity.ADMIN_GROUP));
+		groups.put(EngineIdentity.PROCESS_OWNERS_GROUP, systemGroup(EngineIdentity.PROCESS_OWNERS_GROUP));
+		groups.putAll(workspaceGroups(this.workspaces.allWorkspaceNames()));
+		return groups;
+	}
+
+	private static Map<String, Group> workspaceGroups(Map<UUID, String> workspaceNames) {
+		Map<String, Group> groups = new LinkedHashMap<>();
+		workspaceNames.forEach((id, name) -> {
+			for (WorkspaceRole role : WorkspaceRole.values()) {
+				WorkspaceGroup group = new WorkspaceGroup(id, role);
+				groups.put(EngineIdentity.group(id, role), workspaceGroup(group, name));
+			}
+		});
+		return groups;
+	}
+
+	private static Group workspaceGroup(WorkspaceGroup group, String workspaceName) {
+		GroupEntity entity = new GroupEntity(EngineIdentity.group(group.workspaceId(), group.role()));
+		String role = group.role().name().charAt(0) + group.role().name().substring(1).toLowerCase(Locale.ROOT);
+		entity.setName(Objects.requireNonNullElse(workspaceName, group.workspaceId().toString()) + " - " + role);
+		entity.setType(GROUP_TYPE_WORKSPACE);
+		return entity;
+	}
+
+	private static Group systemGroup(String id) {
+		GroupEntity entity = new GroupEntity(id);
+		entity.setName(EngineIdentity.ADMIN_GROUP.equals(id) ? "Platform administrators" : "Process owners");
+		entity.setType(GROUP_TYPE_SYSTEM);
+		return entity;
+	}
+
+	// tenants
+
+	List<Tenant> tenants(TenantQueryImpl query) {
+		Map<UUID, String> candidates;
+		if (query.getUserId() != null) {
+			candidates = this.identity.findByEmail(query.getUserId())
+				.map(u -> this.workspaces.membershipsOf(u.id())
+					.stream()
+					.collect(Collectors.toMap(WorkspaceMembership::workspaceId, WorkspaceMembership::workspaceName,
+							(a, b) -> a)))
+				.orElseGet(Map::of);
+		}
+		else if (query.getGroupId() != null) {
+			candidates = EngineIdentity.parseGroup(query.getGroupId())
+				.map(g -> this.workspaces.workspaceNames(List.of(g.workspaceId())))
+				.orElseGet(Map::of);
+		}
+		else if (query.getId() != null || query.getIds() != null) {
+			List<UUID> ids = new ArrayList<>();
+			Stream
+				.concat(Stream.ofNullable(query.getId()),
+						(query.getIds() != null) ? Arrays.stream(query.getIds()) : Stream.empty())
+				.map(EngineDirectory::parseUuid)
+				.flatMap(Optional::stream)
+				.forEach(ids::add);
+			candidates = this.workspaces.workspaceNames(ids);
+		}
+		else {
+			candidates = this.workspaces.allWorkspaceNames();
+		}
+		return candidates.entrySet()
+			.stream()
+			.map(e -> toTenant(e.getKey(), e.getValue()))
+			.filter(t -> query.getId() == null || query.getId().equals(t.getId()))
+			.filter(t -> query.getIds() == null || Arrays.asList(query.getIds()).contains(t.getId()))
+			.filter(matches(query.getName(), query.getNameLike(), Tenant::getName))
+			.sorted((a, b) -> a.getId().compareTo(b.getId()))
+			.toList();
+	}
+
+	Optional<Tenant> findTenant(String tenantId) {
+		return parseUuid(tenantId)
+			.flatMap(id -> Optional.ofNullable(this.workspaces.workspaceNames(List.of(id)).get(id))
+				.map(name -> toTenant(id, name)));
+	}
+
+	// helpers
+
+	private String workspaceName(UUID id) {
+		return this.workspaces.workspaceNames(List.of(id)).get(id);
+	}
+
+	private static Tenant toTenant(UUID id, String name) {
+		TenantEntity tenant = new TenantEntity(id.toString());
+		tenant.setName(name);
+		return tenant;
+	}
+
+	private static User toUser(UserAccount account) {
+		UserEntity user = new UserEntity(account.email());
+		user.setFirstName(account.firstName());
+		user.setLastName(account.lastName());
+		user.setEmail(account.email());
+		return user;
+	}
+
+	private static <T> Predicate<T> matches(String exact, String like, java.util.function.Function<T, String> field) {
+		Pattern pattern = (like != null) ? likePattern(like) : null;
+		return item -> {
+			String value = field.apply(item);
+			if (exact != null && !exact.equalsIgnoreCase(value)) {
+				return false;
+			}
+			return pattern == null || (value != null && pattern.matcher(value).matches());
+		};
+	}
+
+	/**
+	 * SQL LIKE ({@code %} any run, {@code _} one character) as a case-insensitive regular
+	 * expression.
+	 */
+	static Pattern likePattern(String like) {
+		StringBuilder regex = new StringBuilder();
+		for (char c : like.toCharArray()) {
+			switch (c) {
+				case '%' -> regex.append(".*");
+				case '_' -> regex.append('.');
+				default -> regex.append(Pattern.quote(String.valueOf(c)));
+			}
+		}
+		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	}
+
+	private static Optional<UUID> parseUuid(String value) {
+		try {
+			return Optional.of(UUID.fromString(value));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package kz.prometric.erp.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceMembership;
+import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.organization.WorkspaceType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * How an ERP user appears to the process engine.
+ * <ul>
+ * <li>user id: the e-mail address (what people type into the Tasklist login);</li>
+ * <li>tenants: the ids of the user's workspaces;</li>
+ * <li>groups: one per workspace and role, {@code <workspaceId>:<role>}, cumulative (an
+ * owner is also in the admin, manager and member groups of that workspace), so a BPMN
+ * task for {@code ${workspaceId}:manager} reaches exactly the managers, admins and owner
+ * of that workspace; {@code process-owners} for owners and admins of company workspaces
+ * (Cockpit); {@code camunda-admin} for platform administrators.</li>
+ * </ul>
+ */
+public final class EngineIdentity {
+
+	public static final String ADMIN_GROUP = "camunda-admin";
+
+	public static final String PROCESS_OWNERS_GROUP = "process-owners";
+
+	private EngineIdentity() {
+	}
+
+	/** The candidate group of a role in a workspace, as BPMN files should name it. */
+	public static String group(UUID workspaceId, WorkspaceRole role) {
+		return workspaceId + ":" + role.name().toLowerCase(Locale.ROOT);
+	}
+
+	static Optional<WorkspaceGroup> parseGroup(String groupId) {
+		int colon = (groupId != null) ? groupId.indexOf(':') : -1;
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		try {
+			UUID workspaceId = UUID.fromString(groupId.substring(0, colon));
+			WorkspaceRole role = WorkspaceRole.valueOf(groupId.substring(colon + 1).toUpperCase(Locale.ROOT));
+			return Optional.of(new WorkspaceGroup(workspaceId, role));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	static boolean isProcessOwner(WorkspaceMembership membership) {
+		return membership.workspaceType() == WorkspaceType.COMPANY && membership.role().includes(WorkspaceRole.ADMIN);
+	}
+
+	/** Group ids of a user, from their memberships and platform role. */
+	static List<String> groupsOf(UserAccount user, List<WorkspaceMembership> memberships) {
+		Set<String> groups = new LinkedHashSet<>();
+		if (user.platformAdmin()) {
+			groups.add(ADMIN_GROUP);
+		}
+		for (WorkspaceMembership membership : memberships) {
+			if (isProcessOwner(membership)) {
+				groups.add(PROCESS_OWNERS_GROUP);
+			}
+			for (WorkspaceRole role : WorkspaceRole.values()) {
+				if (membership.role().includes(role)) {
+					groups.add(group(membership.workspaceId(), role));
+				}
+			}
+		}
+		return new ArrayList<>(groups);
+	}
+
+	static List<String> tenantsOf(List<WorkspaceMembership> memberships) {
+		return memberships.stream().map(m -> m.workspaceId().toString()).distinct().toList();
+	}
+
+	/** The engine identity of one ERP user, computed in one pass. */
+	record Resolved(String userId, List<String> groupIds, List<String> tenantIds) {
+
+		static Resolved of(UserAccount user, WorkspaceManagement workspaces) {
+			List<WorkspaceMembership> memberships = workspaces.membershipsOf(user.id());
+			return new Resolved(user.email(), groupsOf(user, memberships), tenantsOf(memberships));
+		}
+
+		static Optional<Resolved> ofEmail(String email, IdentityManagement identity, WorkspaceManagement workspaces) {
+			return identity.findByEmail(email).map(user -> of(user, workspaces));
+		}
+
+	}
+
+	record WorkspaceGroup(UUID workspaceId, WorkspaceRole role) {
+	}
+
+}
