@@ -3,6 +3,7 @@ package kz.prometric.erp.workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,30 @@ class EngineDirectory {
 
 	// users
 
-	List<User> users(UserQueryImpl query) {
+	List<User> users(UserQueryImpl query, Visibility visibility) {
+		List<User> users = users(query);
+		if (visibility.all()) {
+			return users;
+		}
+		Set<String> visible = visibleUserIds(visibility);
+		return users.stream().filter(u -> visible.contains(u.getId())).toList();
+	}
+
+	private Set<String> visibleUserIds(Visibility visibility) {
+		Set<UUID> ids = visibility.tenantIds()
+			.stream()
+			.map(EngineDirectory::parseUuid)
+			.flatMap(Optional::stream)
+			.flatMap(ws -> this.workspaces.membershipsIn(ws).stream())
+			.map(WorkspaceMembership::userId)
+			.collect(Collectors.toSet());
+		Set<String> emails = new HashSet<>();
+		accounts(ids).forEach(u -> emails.add(u.email()));
+		emails.add(visibility.userId());
+		return emails;
+	}
+
+	private List<User> users(UserQueryImpl query) {
 		if (query.getId() != null) {
 			return filterUsers(this.identity.findByEmail(query.getId()).stream(), query, true, true);
 		}
@@ -140,7 +164,16 @@ class EngineDirectory {
 
 	// groups
 
-	List<Group> groups(GroupQueryImpl query) {
+	List<Group> groups(GroupQueryImpl query, Visibility visibility) {
+		return groups(query).stream()
+			.filter(g -> visibility.all() || visibility.groupIds().contains(g.getId())
+					|| EngineIdentity.parseGroup(g.getId())
+						.map(wg -> visibility.tenantIds().contains(wg.workspaceId().toString()))
+						.orElse(false))
+			.toList();
+	}
+
+	private List<Group> groups(GroupQueryImpl query) {
 		Map<String, Group> candidates;
 		if (query.getUserId() != null) {
 			candidates = groupsOfUser(query.getUserId());
@@ -232,7 +265,13 @@ class EngineDirectory {
 
 	// tenants
 
-	List<Tenant> tenants(TenantQueryImpl query) {
+	List<Tenant> tenants(TenantQueryImpl query, Visibility visibility) {
+		return tenants(query).stream()
+			.filter(t -> visibility.all() || visibility.tenantIds().contains(t.getId()))
+			.toList();
+	}
+
+	private List<Tenant> tenants(TenantQueryImpl query) {
 		Map<UUID, String> candidates;
 		if (query.getUserId() != null) {
 			candidates = this.identity.findByEmail(query.getUserId())
@@ -274,6 +313,21 @@ class EngineDirectory {
 		return parseUuid(tenantId)
 			.flatMap(id -> Optional.ofNullable(this.workspaces.workspaceNames(List.of(id)).get(id))
 				.map(name -> toTenant(id, name)));
+	}
+
+	/**
+	 * The part of the directory an engine user may list; {@link #ALL} for administrators
+	 * and internal calls.
+	 */
+	record Visibility(boolean all, String userId, Set<String> groupIds, Set<String> tenantIds) {
+
+		static final Visibility ALL = new Visibility(true, null, Set.of(), Set.of());
+
+		static Visibility of(String userId, List<String> groupIds, List<String> tenantIds) {
+			return new Visibility(false, userId, Set.copyOf(groupIds == null ? List.of() : groupIds),
+					Set.copyOf(tenantIds == null ? List.of() : tenantIds));
+		}
+
 	}
 
 	// helpers

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.TenantQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.camunda.bpm.engine.impl.GroupQueryImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TenantQueryImpl;
 import org.camunda.bpm.engine.impl.UserQueryImpl;
@@ -101,6 +102,23 @@ class ErpIdentityProvider implements ReadOnlyIdentityProvider {
 		return (ErpIdentityProvider) Context.getCommandContext().getReadOnlyIdentityProvider();
 	}
 
+	/**
+	 * What the current engine user may see of the directory: everything for platform
+	 * administrators and internal calls, otherwise only the tenants they belong to and
+	 * the users and groups of those tenants (as the engine's own database identity
+	 * provider restricts by READ authorizations).
+	 */
+	private static EngineDirectory.Visibility visibility() {
+		CommandContext context = Context.getCommandContext();
+		Authentication authentication = context.getAuthentication();
+		if (authentication == null || !context.isAuthorizationCheckEnabled()
+				|| context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+			return EngineDirectory.Visibility.ALL;
+		}
+		return EngineDirectory.Visibility.of(authentication.getUserId(), authentication.getGroupIds(),
+				authentication.getTenantIds());
+	}
+
 	private static <T> List<T> page(List<T> all, Page page) {
 		if (page == null) {
 			return all;
@@ -138,12 +156,12 @@ class ErpIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public long executeCount(CommandContext commandContext) {
-			return current().directory.users(this).size();
+			return current().directory.users(this, visibility()).size();
 		}
 
 		@Override
 		public List<User> executeList(CommandContext commandContext, Page page) {
-			return page(current().directory.users(this), page);
+			return page(current().directory.users(this, visibility()), page);
 		}
 
 	}
@@ -156,12 +174,12 @@ class ErpIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public long executeCount(CommandContext commandContext) {
-			return current().directory.groups(this).size();
+			return current().directory.groups(this, visibility()).size();
 		}
 
 		@Override
 		public List<Group> executeList(CommandContext commandContext, Page page) {
-			return page(current().directory.groups(this), page);
+			return page(current().directory.groups(this, visibility()), page);
 		}
 
 	}
@@ -174,12 +192,12 @@ class ErpIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public long executeCount(CommandContext commandContext) {
-			return current().directory.tenants(this).size();
+			return current().directory.tenants(this, visibility()).size();
 		}
 
 		@Override
 		public List<Tenant> executeList(CommandContext commandContext, Page page) {
-			return page(current().directory.tenants(this), page);
+			return page(current().directory.tenants(this, visibility()), page);
 		}
 
 	}
