@@ -13,11 +13,10 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 RUN chmod +x mvnw && ./mvnw -B -q dependency:go-offline
 
-# Sources, plus the BPMN/DMN/form folders the build copies onto the classpath.
-COPY src/ src/
-COPY processes/ processes/
-COPY dmn/ dmn/
-COPY forms/ forms/
+# Sources, plus the processes/, dmn/ and forms/ folders the build copies onto the classpath
+# (copied as the whole context, filtered by .dockerignore, because a folder may be absent in
+# a fresh clone while it has no files yet).
+COPY . .
 RUN ./mvnw -B -DskipTests package \
     && cp target/prometric-erp-*.jar /build/app.jar
 

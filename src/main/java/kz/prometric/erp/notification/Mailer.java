@@ -1,0 +1,49 @@
+package kz.prometric.erp.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends plain-text e-mail through Spring Mail when an SMTP server is configured
+ * ({@code spring.mail.host}); without one (a development run) it writes the mail to the
+ * log instead. A failure to send propagates, so the event publication stays incomplete
+ * and is retried.
+ */
+@Component
+class Mailer {
+
+	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	private final String from;
+
+	Mailer(ObjectProvider<JavaMailSender> sender,
+			@Value("${prometric.mail.from:Prometric ERP <no-reply@prometric.local>}") String from) {
+		this.sender = sender;
+		this.from = from;
+	}
+
+	void send(String to, String subject, String text) {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			log.info("No SMTP server configured (spring.mail.host); mail to {} not sent:\nSubject: {}\n\n{}", to,
+					subject, text);
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.from);
+		message.setTo(to);
+		message.setSubject(subject);
+		message.setText(text);
+		mail.send(message);
+		log.info("Sent '{}' to {}", subject, to);
+	}
+
+}

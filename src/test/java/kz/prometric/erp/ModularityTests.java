@@ -1,0 +1,81 @@
+package kz.prometric.erp;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the modules honest: no cycles, no reaching into another module's internals, only
+ * declared dependencies; writes the module documentation to
+ * {@code target/spring-modulith-docs}.
+ */
+class ModularityTests {
+
+	static final ApplicationModules modules = ApplicationModules.of(ErpApplication.class);
+
+	static final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("kz.prometric.erp");
+
+	@Test
+	void modulesRespectTheirBoundaries() {
+		modules.verify();
+	}
+
+	/**
+	 * Delegates and listeners in a module's {@code process} package call that module's
+	 * façade only (style rule 7): its root package, {@code shared}, the engine's delegate
+	 * API, the JDK, SLF4J and Spring stereotypes.
+	 */
+	@Test
+	void processClassesDependOnlyOnTheirOwnModuleAndTheEngine() {
+		ArchRule rule = classes().that()
+			.resideInAPackage("kz.prometric.erp.*.process..")
+			.should(new ArchCondition<JavaClass>("depend only on their own module's API and the engine delegate API") {
+				@Override
+				public void check(JavaClass item, ConditionEvents events) {
+					String module = item.getPackageName().split("\\.")[3];
+					String own = "kz.prometric.erp." + module;
+					for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+						String target = dependency.getTargetClass().getPackageName();
+						boolean allowed = target.equals(own) || target.startsWith(own + ".process")
+								|| target.startsWith("kz.prometric.erp.shared") || target.startsWith("java.")
+								|| target.startsWith("org.camunda.bpm.engine.delegate")
+								|| target.startsWith("org.camunda.bpm.engine.variable")
+								|| target.startsWith("org.springframework.stereotype") || target.startsWith("org.slf4j")
+								|| target.isEmpty();
+						if (!allowed) {
+							events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+						}
+					}
+				}
+			})
+			.allowEmptyShould(true);
+		rule.check(classes);
+	}
+
+	@Test
+	void entitiesAndRepositoriesStayInsideTheirModule() {
+		ArchRule rule = noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class).should().bePublic();
+		rule.check(classes);
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	}
+
+}
