@@ -1,0 +1,123 @@
+package kz.prometric.erp.demo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.RegisterUser;
+import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.organization.DepartmentView;
+import kz.prometric.erp.organization.InvitationView;
+import kz.prometric.erp.organization.OrganizationManagement;
+import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
+import kz.prometric.erp.organization.OrganizationView;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo organization "Steppe Trading LLP" through the modules' public APIs,
+ * once: when its owner's account already exists, nothing is loaded again. Prints the demo
+ * logins at start-up.
+ */
+@Component
+@ConditionalOnProperty(name = "prometric.demo.enabled", havingValue = "true")
+class DemoData {
+
+	static final String PASSWORD = "demo-password";
+
+	static final String BIN = "220340000015";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	/** e-mail → (first name, last name, role, position, department). */
+	private static final List<DemoPerson> PEOPLE = List.of(
+			new DemoPerson("owner@demo.prometric.kz", "Aidos", "Nurlanov", WorkspaceRole.OWNER, "Director",
+					"Management"),
+			new DemoPerson("admin@demo.prometric.kz", "Gulnara", "Seitkali", WorkspaceRole.ADMIN, "Office manager",
+					"Management"),
+			new DemoPerson("manager@demo.prometric.kz", "Yerlan", "Abenov", WorkspaceRole.MANAGER, "Sales manager",
+					"Sales"),
+			new DemoPerson("sales@demo.prometric.kz", "Dana", "Kassymova", WorkspaceRole.MEMBER, "Sales representative",
+					"Sales"),
+			new DemoPerson("warehouse@demo.prometric.kz", "Marat", "Ospanov", WorkspaceRole.MEMBER, "Storekeeper",
+					"Warehouse"));
+
+	private static final List<String> DEPARTMENTS = List.of("Management", "Sales", "Warehouse", "Production",
+			"Finance");
+
+	private final IdentityManagement identity;
+
+	private final OrganizationManagement organizations;
+
+	private final WorkspaceManagement workspaces;
+
+	private final TransactionTemplate transaction;
+
+	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
+			TransactionTemplate transaction) {
+		this.identity = identity;
+		this.organizations = organizations;
+		this.workspaces = workspaces;
+		this.transaction = transaction;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void loadOnce() {
+		if (this.identity.findByEmail(PEOPLE.get(0).email()).isEmpty()) {
+			this.transaction.executeWithoutResult(status -> load());
+			log.info("Loaded demo data: organization with BIN {}, {} users, {} departments", BIN, PEOPLE.size(),
+					DEPARTMENTS.size());
+		}
+		StringBuilder logins = new StringBuilder("Demo logins (password '" + PASSWORD + "'):");
+		PEOPLE.forEach(p -> logins.append("\n    ").append(p.role()).append(": ").append(p.email()));
+		log.info(logins.toString());
+	}
+
+	private void load() {
+		Map<String, UUID> users = new LinkedHashMap<>();
+		for (DemoPerson person : PEOPLE) {
+			UserAccount user = this.identity
+				.register(new RegisterUser(person.email(), PASSWORD, person.firstName(), person.lastName()));
+			users.put(person.email(), user.id());
+		}
+		DemoPerson owner = PEOPLE.get(0);
+		UUID ownerId = users.get(owner.email());
+		this.identity.grantPlatformAdmin(Set.of(owner.email()));
+		OrganizationView org = this.organizations.create("Steppe Trading LLP", BIN, ownerId);
+		for (DemoPerson person : PEOPLE.subList(1, PEOPLE.size())) {
+			InvitationView invitation = this.workspaces.invite(org.workspaceId(), ownerId, person.email(),
+					person.role());
+			this.workspaces.acceptInvitation(invitation.id(), users.get(person.email()));
+		}
+		Map<String, UUID> departments = new LinkedHashMap<>();
+		for (String name : DEPARTMENTS) {
+			DepartmentView department = this.organizations.createDepartment(org.id(), ownerId, name, null);
+			departments.put(name, department.id());
+		}
+		for (DemoPerson person : PEOPLE) {
+			this.organizations.addEmployee(org.id(), ownerId,
+					new NewEmployee(person.firstName() + " " + person.lastName(), person.email(), person.position(),
+							departments.get(person.department()), person.role()));
+		}
+		this.organizations.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova",
+				"aliya.zh@demo.prometric.kz", "Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
+	}
+
+	private record DemoPerson(String email, String firstName, String lastName, WorkspaceRole role, String position,
+			String department) {
+	}
+
+}

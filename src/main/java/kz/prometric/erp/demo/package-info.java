@@ -1,0 +1,8 @@
+/**
+ * Demo data for a development run ({@code prometric.demo.enabled}): one organization,
+ * users in every role, departments and employees, so that a new user has something to
+ * click through. Loaded once; tests never rely on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "shared", "identity", "organization" })
+package kz.prometric.erp.demo;
