@@ -108,6 +108,40 @@ class AuthApiTests {
 	}
 
 	@Test
+	void refusesPasswordLongerThanSeventyTwoBytes() {
+		// 60 characters pass a character count, but are 120 bytes in UTF-8: more than
+		// BCrypt can hash
+		Map<String, Object> body = validRegistration();
+		body.put("password", "пароль".repeat(10));
+
+		Api.Response response = this.api.post("/api/auth/register", null, body);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.errorFields()).containsExactly("password");
+	}
+
+	@Test
+	void acceptsMultibytePasswordWithinSeventyTwoBytes() {
+		Map<String, Object> body = validRegistration();
+		String password = "пароль".repeat(6);
+		body.put("password", password);
+
+		assertThat(this.api.post("/api/auth/register", null, body).status()).isEqualTo(201);
+		assertThat(login((String) body.get("email"), password).status()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesLoginWithPasswordLongerThanSeventyTwoBytesAsWrongCredentials() {
+		TestData.User user = this.data.user("Yerbolat");
+
+		Api.Response login = login(user.email(), "пароль".repeat(10));
+
+		assertThat(login.status()).as(login.toString()).isEqualTo(401);
+		assertThat(login.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
 	void refusesDuplicateEmailRegardlessOfCase() {
 		TestData.User user = this.data.user("Dana");
 
