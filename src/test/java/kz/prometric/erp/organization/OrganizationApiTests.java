@@ -164,7 +164,21 @@ class OrganizationApiTests {
 		return Stream.of(Arguments.of("page=0", "page"), Arguments.of("page=-1", "page"),
 				Arguments.of("page=abc", "page"), Arguments.of("size=0", "size"), Arguments.of("size=101", "size"),
 				Arguments.of("sort=unknownField", "sort"), Arguments.of("sort=passwordHash", "sort"),
-				Arguments.of("sort=name,sideways", "sort"), Arguments.of("sort=name,asc,desc", "sort"));
+				Arguments.of("sort=name,sideways", "sort"), Arguments.of("sort=name,asc,desc", "sort"),
+				Arguments.of("page=2147483647&size=100", "page"), Arguments.of("page=99999999999", "page"));
+	}
+
+	@Test
+	void answersEmptyPageBeyondTheLastOne() {
+		TestData.User owner = this.data.user("Sanzhar");
+		this.data.organization(owner, "Sanzhar Only");
+
+		Api.Response list = this.api.get("/api/organizations?page=1000&size=100", owner.token());
+
+		assertThat(list.status()).as(list.toString()).isEqualTo(200);
+		assertThat(list.json().path("items")).isEmpty();
+		assertThat(list.json().path("page").asInt()).isEqualTo(1000);
+		assertThat(list.json().path("total").asInt()).isEqualTo(1);
 	}
 
 	@Test
