@@ -3,15 +3,19 @@ package kz.prometric.erp.identity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -154,6 +158,39 @@ class AuthApiTests {
 		// the original account still logs in with its own password
 		assertThat(login(user.email(), TestData.PASSWORD).status()).isEqualTo(200);
 		assertThat(login(user.email(), "another-password-1").status()).isEqualTo(401);
+	}
+
+	@Test
+	void createsOnlyOneAccountWhenTheSameEmailRegistersConcurrently() throws Exception {
+		String email = "racer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kz";
+		List<Callable<Integer>> calls = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String password = "racer-password-" + i;
+			calls.add(
+					() -> this.api
+						.post("/api/auth/register", null,
+								Map.of("email", email, "password", password, "firstName", "Racer", "lastName",
+										"Testov"))
+						.status());
+		}
+
+		List<Integer> statuses = Concurrently.run(calls);
+
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+		long working = Stream.of(0, 1, 2, 3).filter(i -> login(email, "racer-password-" + i).status() == 200).count();
+		assertThat(working).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentRefreshesWithOneTokenSucceedOnlyOnce() throws Exception {
+		TestData.User user = this.data.user("Twin");
+		List<Callable<Integer>> calls = List.of(() -> refresh(user.refreshToken()).status(),
+				() -> refresh(user.refreshToken()).status());
+
+		List<Integer> statuses = Concurrently.run(calls);
+
+		assertThat(statuses).containsExactlyInAnyOrder(200, 401);
 	}
 
 	// login and tokens

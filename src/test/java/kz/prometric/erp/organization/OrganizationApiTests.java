@@ -3,10 +3,13 @@ package kz.prometric.erp.organization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,41 @@ class OrganizationApiTests {
 		assertThat(again.errorFields()).containsExactly("bin");
 		assertThat(again.text()).doesNotContain("First Holder");
 		assertThat(this.api.get("/api/organizations", second.token()).json().path("total").asInt()).isZero();
+	}
+
+	@Test
+	void ignoresOwnerAndIdSentByTheClient() {
+		TestData.User caller = this.data.user("Nurbol");
+		TestData.User victim = this.data.user("Oksana");
+		String forcedId = UUID.randomUUID().toString();
+
+		Api.Response created = this.api.post("/api/organizations", caller.token(), Map.of("name", "Nurbol Own", "bin",
+				TestData.nextBin(), "ownerId", victim.id().toString(), "id", forcedId, "active", false));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().path("ownerId").asText()).isEqualTo(caller.id().toString());
+		assertThat(created.json().path("id").asText()).isNotEqualTo(forcedId);
+		assertThat(created.json().path("active").asBoolean()).isTrue();
+		assertThat(this.api.get("/api/organizations", victim.token()).json().path("total").asInt()).isZero();
+	}
+
+	@Test
+	void createsOnlyOneOrganizationWhenTheSameBinIsSentConcurrently() throws Exception {
+		String bin = TestData.nextBin();
+		List<TestData.User> users = List.of(this.data.user("Racer"), this.data.user("Racer"), this.data.user("Racer"),
+				this.data.user("Racer"));
+
+		List<Integer> statuses = Concurrently.run(users.stream()
+			.map(u -> (Callable<Integer>) () -> this.api
+				.post("/api/organizations", u.token(), Map.of("name", "Race " + u.email(), "bin", bin))
+				.status())
+			.toList());
+
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+		assertThat(users.stream()
+			.mapToInt(u -> this.api.get("/api/organizations", u.token()).json().path("total").asInt())
+			.sum()).isEqualTo(1);
 	}
 
 	@Test
