@@ -1,5 +1,6 @@
 package kz.prometric.erp.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class IdentityManagement {
+
+	/** The most BCrypt hashes; longer passwords are refused at registration. */
+	private static final int MAX_PASSWORD_BYTES = 72;
 
 	private final Users users;
 
@@ -70,6 +75,12 @@ public class IdentityManagement {
 	 */
 	@Transactional
 	public UserAccount register(RegisterUser command) {
+		if (command.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			// BCrypt hashes at most 72 bytes and refuses longer input; the request's
+			// character count lets non-Latin passwords through
+			throw new InvalidInputException("password", "must be at most " + MAX_PASSWORD_BYTES
+					+ " bytes in UTF-8 (fewer characters for non-Latin letters)");
+		}
 		String email = User.normalize(command.email());
 		if (this.users.existsByEmail(email)) {
 			throw new ConflictException("email", "An account with this e-mail address already exists");

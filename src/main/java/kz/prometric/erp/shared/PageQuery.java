@@ -25,6 +25,10 @@ public record PageQuery(int page, int size, String sortProperty, Sort.Direction 
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
 		}
+		if ((long) (page - 1) * size > Integer.MAX_VALUE) {
+			// JPA offsets are ints: a larger offset fails in the repository with a 500
+			throw new InvalidInputException("page", "is too large for page size " + size);
+		}
 		Objects.requireNonNull(direction, "direction");
 	}
 

@@ -55,7 +55,10 @@ public class Api {
 		return send("DELETE", path, token, null, Map.of());
 	}
 
-	/** Any method, any headers; {@code token} may be null (unauthenticated). */
+	/**
+	 * Any method, any headers (replacing the defaults); {@code token} may be null
+	 * (unauthenticated).
+	 */
 	public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
@@ -71,7 +74,8 @@ public class Api {
 			if (token != null) {
 				request.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
 			}
-			headers.forEach(request::header);
+			// given headers replace the defaults above (e.g. another Content-Type)
+			headers.forEach(request::setHeader);
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().map(), response.body(), this.mapper);
 		}
