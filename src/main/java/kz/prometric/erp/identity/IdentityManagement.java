@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -91,7 +93,16 @@ public class IdentityManagement {
 		if (this.properties.platformAdmins().stream().map(User::normalize).anyMatch(email::equals)) {
 			user.grantPlatformAdmin(now);
 		}
-		this.users.saveAndFlush(user);
+		try {
+			this.users.saveAndFlush(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (DatabaseConstraints.isUniqueViolation(ex, "uq_idn_user_email")) {
+				// a concurrent registration of the same address won the race
+				throw new ConflictException("email", "An account with this e-mail address already exists");
+			}
+			throw ex;
+		}
 		this.events.publishEvent(new UserRegistered(user.id(), user.email(), command.firstName().strip(),
 				command.lastName().strip(), now));
 		return user.toAccount();

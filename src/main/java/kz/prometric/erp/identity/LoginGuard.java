@@ -8,6 +8,7 @@ import kz.prometric.erp.shared.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -63,6 +64,17 @@ class LoginGuard {
 
 	void reset(String email) {
 		this.throttles.deleteById(email);
+	}
+
+	/**
+	 * Forgets failures whose window and lock are over, so probing many addresses leaves
+	 * no lasting rows.
+	 */
+	@Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
+	void forgetStaleFailures() {
+		Instant now = this.clock.instant();
+		this.ownTransaction
+			.executeWithoutResult(status -> this.throttles.deleteStale(now.minus(this.settings.window()), now));
 	}
 
 }

@@ -1,5 +1,6 @@
 package kz.prometric.erp.identity;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -19,5 +20,9 @@ interface LoginThrottles extends JpaRepository<LoginThrottle, String> {
 	@Query(value = "insert into idn_login_throttle (email, failures, window_start) values (:email, 0, now()) "
 			+ "on conflict (email) do nothing", nativeQuery = true)
 	void ensureRow(String email);
+
+	@Modifying
+	@Query("delete from LoginThrottle t where t.windowStart < :before and (t.lockedUntil is null or t.lockedUntil < :now)")
+	int deleteStale(Instant before, Instant now);
 
 }

@@ -1,11 +1,13 @@
 package kz.prometric.erp.identity;
 
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.http.HttpServletRequest;
 import kz.prometric.erp.shared.Problems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,6 +33,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -44,6 +48,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
+
+	private static final Set<String> OPEN_AUTH_PATHS = Set.of("/api/auth/register", "/api/auth/login",
+			"/api/auth/refresh");
 
 	@Bean
 	SecretKey jwtSigningKey(IdentityProperties properties) {
@@ -85,16 +92,31 @@ class SecurityConfiguration {
 				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Access denied"));
 	}
 
+	/**
+	 * Bearer tokens are read everywhere except on registration, login and refresh: a
+	 * client that still sends its expired access token must be able to log in or refresh.
+	 */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+		return request -> isOpenAuthCall(request) ? null : resolver.resolve(request);
+	}
+
+	private static boolean isOpenAuthCall(HttpServletRequest request) {
+		return HttpMethod.POST.matches(request.getMethod())
+				&& OPEN_AUTH_PATHS.contains(request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
 	@Bean
 	@Order(20)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
 			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh")
-				.permitAll()
-				.anyRequest()
-				.authenticated());
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers(HttpMethod.POST, OPEN_AUTH_PATHS.toArray(String[]::new))
+						.permitAll()
+						.anyRequest()
+						.authenticated());
 		return stateless(http, problemAuthenticationEntryPoint, problemAccessDeniedHandler).build();
 	}
 

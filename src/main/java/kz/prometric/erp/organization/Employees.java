@@ -19,7 +19,7 @@ interface Employees extends JpaRepository<Employee, UUID> {
 	@Query("select e from Employee e where e.organizationId = :organizationId "
 			+ "and (:departmentId is null or e.departmentId = :departmentId) "
 			+ "and (:status is null or e.status = :status) "
-			+ "and (:search is null or lower(e.name) like :search or e.email like :search)")
+			+ "and (:search is null or lower(e.name) like :search escape '\\' or e.email like :search escape '\\')")
 	Page<Employee> search(UUID organizationId, UUID departmentId, EmployeeStatus status, String search,
 			Pageable pageable);
 

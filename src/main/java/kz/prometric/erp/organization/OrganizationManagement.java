@@ -9,12 +9,14 @@ import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SortableFields;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +77,16 @@ public class OrganizationManagement {
 		if (this.organizations.existsByBin(bin)) {
 			throw new ConflictException("bin", "An organization with this BIN is already registered");
 		}
-		this.organizations.saveAndFlush(organization);
+		try {
+			this.organizations.saveAndFlush(organization);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (DatabaseConstraints.isUniqueViolation(ex, "uq_org_organization_bin")) {
+				// a concurrent registration of the same BIN won the race
+				throw new ConflictException("bin", "An organization with this BIN is already registered");
+			}
+			throw ex;
+		}
 		Workspace workspace = this.workspaceManagement.createCompanyWorkspace(organization, now);
 		this.identity.completeRegistration(callerId);
 		this.events.publishEvent(new OrganizationCreated(organization.id(), workspace.id(), bin, callerId, now));
@@ -174,7 +185,7 @@ public class OrganizationManagement {
 			PageQuery query) {
 		access(organizationId, callerId, WorkspaceRole.MEMBER);
 		String search = (filter.search() == null || filter.search().isBlank()) ? null
-				: "%" + filter.search().strip().toLowerCase(Locale.ROOT) + "%";
+				: "%" + escapeLike(filter.search().strip().toLowerCase(Locale.ROOT)) + "%";
 		return PageResult.of(this.employees.search(organizationId, filter.departmentId(), filter.status(), search,
 				query.toPageable(EMPLOYEE_SORT)), Employee::view);
 	}
@@ -250,6 +261,11 @@ public class OrganizationManagement {
 				&& this.departments.findByIdAndOrganizationId(departmentId, organizationId).isEmpty()) {
 			throw new BusinessRuleViolation("departmentId", "No such department in this organization");
 		}
+	}
+
+	/** The search text taken literally: {@code %} and {@code _} are not wildcards. */
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private record Access(Organization organization, Workspace workspace) {

@@ -300,6 +300,22 @@ class AuthApiTests {
 	}
 
 	@Test
+	void logsInAndRefreshesWhileAnExpiredAccessTokenIsStillAttached() {
+		TestData.User user = this.data.user("Madina");
+		Instant issued = Instant.now().minus(2, ChronoUnit.HOURS);
+		String expired = sign(this.jwtEncoder, claimsLike(user, issued, issued.plus(1, ChronoUnit.HOURS)));
+
+		Api.Response refreshed = this.api.post("/api/auth/refresh", expired,
+				Map.of("refreshToken", user.refreshToken()));
+		Api.Response loggedIn = this.api.post("/api/auth/login", expired,
+				Map.of("email", user.email(), "password", TestData.PASSWORD));
+
+		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+		assertThat(loggedIn.status()).as(loggedIn.toString()).isEqualTo(200);
+		assertThat(this.api.get("/api/me", expired).status()).isEqualTo(401);
+	}
+
+	@Test
 	void refusesTokenSignedWithAnotherKey() {
 		TestData.User user = this.data.user("Madina");
 		JwtEncoder foreign = new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(

@@ -244,6 +244,18 @@ class DepartmentAndEmployeeApiTests {
 	}
 
 	@Test
+	void searchesForWildcardCharactersLiterally() {
+		TestData.User owner = this.data.user("Gaukhar");
+		TestData.Org org = this.data.organization(owner, "Gaukhar Search");
+		addEmployee(owner, org, "Olga 100% Sure", freshEmail("olga"), null);
+		addEmployee(owner, org, "Pavel Plain", freshEmail("pavel"), null);
+		addEmployee(owner, org, "Rustem Under_Score", freshEmail("rustem"), null);
+
+		assertThat(names(this.api.get(employees(org) + "?q=%25", owner.token()))).containsExactly("Olga 100% Sure");
+		assertThat(names(this.api.get(employees(org) + "?q=_", owner.token()))).containsExactly("Rustem Under_Score");
+	}
+
+	@Test
 	void sortsEmployees() {
 		TestData.User owner = this.data.user("Togzhan");
 		TestData.Org org = this.data.organization(owner, "Togzhan Group");

@@ -200,6 +200,17 @@ class MalformedInputApiTests {
 		assertThat(countOrganizations(user)).isZero();
 	}
 
+	@Test
+	void refusesTextThatTheDatabaseCannotStore() {
+		TestData.User user = this.data.user("Nurlan");
+
+		Api.Response response = this.api.post("/api/organizations", user.token(),
+				"{\"name\": \"Null\\u0000Byte LLP\", \"bin\": \"" + TestData.nextBin() + "\"}");
+
+		assertCleanProblem(response, 400);
+		assertThat(countOrganizations(user)).isZero();
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("unsupportedMethods")
 	void refusesUnsupportedMethod(String method, String path) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.InvalidInputException;
@@ -142,6 +143,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(DataIntegrityViolationException ex) {
+		if (DatabaseConstraints.isDataException(ex)) {
+			log.info("Refused input the database cannot store: {}", rootMessage(ex));
+			return answer(Problems.of(HttpStatus.BAD_REQUEST, "validation",
+					"The request contains values that cannot be stored (e.g. NUL characters)"));
+		}
 		log.info("Refused write that violates a database constraint: {}", rootMessage(ex));
 		return answer(Problems.of(HttpStatus.CONFLICT, "conflict", "The request conflicts with existing data"));
 	}
