@@ -331,14 +331,11 @@ class DepartmentAndEmployeeApiTests {
 	}
 
 	private static List<JsonNode> items(Api.Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		List<JsonNode> items = new ArrayList<>();
-		response.json().path("items").forEach(items::add);
-		return items;
+		return response.items();
 	}
 
 	private static List<String> names(Api.Response response) {
-		return items(response).stream().map(n -> n.path("name").asText()).toList();
+		return response.itemValues("name");
 	}
 
 }

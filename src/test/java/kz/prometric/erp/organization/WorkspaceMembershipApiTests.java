@@ -347,10 +347,7 @@ class WorkspaceMembershipApiTests {
 	}
 
 	private static List<JsonNode> items(Api.Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		List<JsonNode> items = new ArrayList<>();
-		response.json().path("items").forEach(items::add);
-		return items;
+		return response.items();
 	}
 
 }

@@ -114,6 +114,21 @@ public class Api {
 			return header("Content-Type");
 		}
 
+		/** The {@code items} of a list answer, which must be 200. */
+		public List<JsonNode> items() {
+			if (this.status != 200) {
+				throw new AssertionError("Expected a 200 list answer but got " + this);
+			}
+			List<JsonNode> items = new ArrayList<>();
+			json().path("items").forEach(items::add);
+			return items;
+		}
+
+		/** One text field of every item of a list answer. */
+		public List<String> itemValues(String field) {
+			return items().stream().map(n -> n.path(field).asText()).toList();
+		}
+
 		/** Field names in a problem's {@code errors}. */
 		public List<String> errorFields() {
 			List<String> fields = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.prometric.erp.shared.KzIdentificationNumber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,24 +63,13 @@ public class TestData {
 	/** A BIN that passes the check-digit rule and has not been used by this test run. */
 	public static String nextBin() {
 		while (true) {
-			long serial = BIN_SERIAL.incrementAndGet() % 100_000;
-			String first11 = "240140" + String.format("%05d", serial);
-			int remainder = weighted(first11, new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }) % 11;
-			if (remainder == 10) {
-				remainder = weighted(first11, new int[] { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 }) % 11;
-			}
-			if (remainder != 10) {
-				return first11 + remainder;
+			String first11 = "240140" + String.format("%05d", BIN_SERIAL.incrementAndGet() % 100_000);
+			for (int checkDigit = 0; checkDigit <= 9; checkDigit++) {
+				if (KzIdentificationNumber.isValidBin(first11 + checkDigit)) {
+					return first11 + checkDigit;
+				}
 			}
 		}
-	}
-
-	private static int weighted(String digits, int[] weights) {
-		int sum = 0;
-		for (int i = 0; i < 11; i++) {
-			sum += (digits.charAt(i) - '0') * weights[i];
-		}
-		return sum;
 	}
 
 	public record User(UUID id, String email, String token, String refreshToken) {
