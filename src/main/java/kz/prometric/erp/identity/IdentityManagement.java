@@ -16,6 +16,7 @@ import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -202,15 +203,13 @@ public class IdentityManagement {
 			.toList();
 	}
 
-	/** A page of all users ordered by e-mail; for platform administrators' user lists. */
+	/**
+	 * Every user, ordered by e-mail: what the process platform's administrators list in
+	 * Camunda Admin. Not for per-request use.
+	 */
 	@Transactional(readOnly = true)
-	public List<UserAccount> allUsers(int offset, int limit) {
-		return this.users.findAll(org.springframework.data.domain.Sort.by("email"))
-			.stream()
-			.skip(offset)
-			.limit(limit)
-			.map(User::toAccount)
-			.toList();
+	public List<UserAccount> allUsers() {
+		return this.users.findAll(Sort.by("email")).stream().map(User::toAccount).toList();
 	}
 
 	@Transactional(readOnly = true)

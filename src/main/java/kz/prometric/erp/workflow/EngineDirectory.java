@@ -3,7 +3,6 @@ package kz.prometric.erp.workflow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,29 +68,32 @@ class EngineDirectory {
 	// users
 
 	List<User> users(UserQueryImpl query, Visibility visibility) {
-		List<User> users = users(query);
 		if (visibility.all()) {
-			return users;
+			return users(query, () -> this.identity.allUsers().stream());
 		}
-		Set<String> visible = visibleUserIds(visibility);
-		return users.stream().filter(u -> visible.contains(u.getId())).toList();
+		List<UserAccount> visible = visibleAccounts(visibility);
+		Set<String> emails = visible.stream().map(UserAccount::email).collect(Collectors.toSet());
+		return users(query, visible::stream).stream().filter(u -> emails.contains(u.getId())).toList();
 	}
 
-	private Set<String> visibleUserIds(Visibility visibility) {
-		Set<UUID> ids = visibility.tenantIds()
-			.stream()
-			.map(EngineDirectory::parseUuid)
-			.flatMap(Optional::stream)
+	/** The caller and the members of the caller's workspaces. */
+	private List<UserAccount> visibleAccounts(Visibility visibility) {
+		Set<UUID> ids = visibleWorkspaceIds(visibility).stream()
 			.flatMap(ws -> this.workspaces.membershipsIn(ws).stream())
 			.map(WorkspaceMembership::userId)
 			.collect(Collectors.toSet());
-		Set<String> emails = new HashSet<>();
-		accounts(ids).forEach(u -> emails.add(u.email()));
-		emails.add(visibility.userId());
-		return emails;
+		List<UserAccount> accounts = new ArrayList<>(accounts(ids).toList());
+		if (accounts.stream().noneMatch(u -> u.email().equalsIgnoreCase(visibility.userId()))) {
+			this.identity.findByEmail(visibility.userId()).ifPresent(accounts::add);
+		}
+		return accounts;
 	}
 
-	private List<User> users(UserQueryImpl query) {
+	private static List<UUID> visibleWorkspaceIds(Visibility visibility) {
+		return visibility.tenantIds().stream().map(EngineDirectory::parseUuid).flatMap(Optional::stream).toList();
+	}
+
+	private List<User> users(UserQueryImpl query, Supplier<Stream<UserAccount>> everyone) {
 		if (query.getId() != null) {
 			return filterUsers(this.identity.findByEmail(query.getId()).stream(), query, true, true);
 		}
@@ -103,7 +106,7 @@ class EngineDirectory {
 		if (query.getTenantId() != null) {
 			return filterUsers(usersInWorkspace(query.getTenantId()), query, true, false);
 		}
-		return filterUsers(this.identity.allUsers(0, Integer.MAX_VALUE).stream(), query, true, true);
+		return filterUsers(everyone.get(), query, true, true);
 	}
 
 	private List<User> filterUsers(Stream<UserAccount> candidates, UserQueryImpl query, boolean checkGroup,
@@ -165,7 +168,7 @@ class EngineDirectory {
 	// groups
 
 	List<Group> groups(GroupQueryImpl query, Visibility visibility) {
-		return groups(query).stream()
+		return groups(query, visibility.all() ? this::allGroups : () -> visibleGroups(visibility)).stream()
 			.filter(g -> visibility.all() || visibility.groupIds().contains(g.getId())
 					|| EngineIdentity.parseGroup(g.getId())
 						.map(wg -> visibility.tenantIds().contains(wg.workspaceId().toString()))
@@ -173,7 +176,7 @@ class EngineDirectory {
 			.toList();
 	}
 
-	private List<Group> groups(GroupQueryImpl query) {
+	private List<Group> groups(GroupQueryImpl query, Supplier<Map<String, Group>> everyGroup) {
 		Map<String, Group> candidates;
 		if (query.getUserId() != null) {
 			candidates = groupsOfUser(query.getUserId());
@@ -186,7 +189,7 @@ class EngineDirectory {
 			candidates = findGroup(query.getId()).map(g -> Map.of(g.getId(), g)).orElseGet(Map::of);
 		}
 		else {
-			candidates = allGroups();
+			candidates = everyGroup.get();
 		}
 		return candidates.values()
 			.stream()
@@ -229,6 +232,16 @@ class EngineDirectory {
 		return groups;
 	}
 
+	private Map<String, Group> visibleGroups(Visibility visibility) {
+		Map<String, Group> groups = new LinkedHashMap<>();
+		visibility.groupIds()
+			.stream()
+			.filter(id -> EngineIdentity.parseGroup(id).isEmpty())
+			.forEach(id -> groups.put(id, systemGroup(id)));
+		groups.putAll(workspaceGroups(this.workspaces.workspaceNames(visibleWorkspaceIds(visibility))));
+		return groups;
+	}
+
 	private Map<String, Group> allGroups() {
 		Map<String, Group> groups = new LinkedHashMap<>();
 		groups.put(EngineIdentity.ADMIN_GROUP, systemGroup(EngineIdentity.ADMIN_GROUP));
@@ -266,12 +279,15 @@ class EngineDirectory {
 	// tenants
 
 	List<Tenant> tenants(TenantQueryImpl query, Visibility visibility) {
-		return tenants(query).stream()
+		return tenants(query,
+				visibility.all() ? this.workspaces::allWorkspaceNames
+						: () -> this.workspaces.workspaceNames(visibleWorkspaceIds(visibility)))
+			.stream()
 			.filter(t -> visibility.all() || visibility.tenantIds().contains(t.getId()))
 			.toList();
 	}
 
-	private List<Tenant> tenants(TenantQueryImpl query) {
+	private List<Tenant> tenants(TenantQueryImpl query, Supplier<Map<UUID, String>> everyTenant) {
 		Map<UUID, String> candidates;
 		if (query.getUserId() != null) {
 			candidates = this.identity.findByEmail(query.getUserId())
@@ -297,7 +313,7 @@ class EngineDirectory {
 			candidates = this.workspaces.workspaceNames(ids);
 		}
 		else {
-			candidates = this.workspaces.allWorkspaceNames();
+			candidates = everyTenant.get();
 		}
 		return candidates.entrySet()
 			.stream()

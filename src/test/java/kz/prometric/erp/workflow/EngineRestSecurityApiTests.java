@@ -86,6 +86,28 @@ class EngineRestSecurityApiTests {
 	}
 
 	@Test
+	void listsOnlyUsersAndGroupsOfTheCallersWorkspaces() {
+		TestData.User alice = this.data.user("Alice");
+		TestData.Org acme = this.data.organization(alice, "Acme");
+		TestData.User bob = this.data.user("Bob");
+		TestData.Org globex = this.data.organization(bob, "Globex");
+		TestData.User carol = this.data.user("Carol");
+		this.data.join(bob, globex.workspaceId(), carol, "MANAGER");
+
+		Api.Response users = this.api.get("/engine-rest/user", bob.token());
+		Api.Response groups = this.api.get("/engine-rest/group", bob.token());
+
+		assertThat(users.json()).extracting(n -> n.path("id").asText())
+			.contains(bob.email(), carol.email())
+			.doesNotContain(alice.email());
+		assertThat(groups.json()).extracting(n -> n.path("id").asText())
+			.contains(globex.workspaceId() + ":manager")
+			.noneMatch(id -> id.startsWith(acme.workspaceId().toString()));
+		assertThat(this.api.get("/engine-rest/user?memberOfGroup=" + globex.workspaceId() + ":manager", carol.token())
+			.json()).extracting(n -> n.path("id").asText()).containsExactlyInAnyOrder(bob.email(), carol.email());
+	}
+
+	@Test
 	void refusesExpressionsInTaskQueries() {
 		TestData.User user = this.data.user("Erlan");
 		String token = user.token();
