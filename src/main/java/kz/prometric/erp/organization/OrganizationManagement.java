@@ -3,6 +3,7 @@ package kz.prometric.erp.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import kz.prometric.erp.identity.IdentityManagement;
@@ -204,6 +205,15 @@ public class OrganizationManagement {
 		employee.update(changes.name(), changes.position(), changes.departmentId(), changes.organizationRole(),
 				this.clock.instant());
 		return employee.view();
+	}
+
+	/**
+	 * An employee of the organization that owns this workspace (no access check: for
+	 * other modules' validation).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EmployeeView> employeeInWorkspace(UUID workspaceId, UUID employeeId) {
+		return this.employees.findById(employeeId).map(Employee::view).filter(e -> e.workspaceId().equals(workspaceId));
 	}
 
 	/**

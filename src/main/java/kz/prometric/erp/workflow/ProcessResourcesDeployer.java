@@ -4,13 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +55,25 @@ class ProcessResourcesDeployer implements SmartInitializingSingleton {
 		deploy();
 	}
 
-	/** Deploys what changed; returns the new deployment, or null when nothing changed. */
-	Deployment deploy() {
-		Map<String, Resource> resources = resources();
+	/** Deploys what changed at the configured locations. */
+	DeploymentWithDefinitions deploy() {
+		return deploy(this.locations);
+	}
+
+	/**
+	 * Deploys what changed in the {@code processes/}, {@code dmn/} and {@code forms/}
+	 * folders under {@code directory} on disk: what an administrator's redeploy does
+	 * after a process owner saved a file.
+	 */
+	DeploymentWithDefinitions deployFrom(Path directory) {
+		String root = directory.toAbsolutePath().normalize().toUri().toString();
+		return deploy(List.of(root + "processes/**/*.bpmn", root + "dmn/**/*.dmn", root + "forms/**/*.form"));
+	}
+
+	private DeploymentWithDefinitions deploy(List<String> locations) {
+		Map<String, Resource> resources = resources(locations);
 		if (resources.isEmpty()) {
-			log.info("No BPMN, DMN or form files found at {}", this.locations);
+			log.info("No BPMN, DMN or form files found at {}", locations);
 			return null;
 		}
 		DeploymentBuilder builder = this.repository.createDeployment()
@@ -72,17 +88,20 @@ class ProcessResourcesDeployer implements SmartInitializingSingleton {
 				throw new UncheckedIOException("Cannot read " + resource, ex);
 			}
 		});
-		Deployment deployment = builder.deployWithResult();
-		List<String> deployed = new ArrayList<>(
-				this.repository.getDeploymentResourceNames(deployment.getId()).stream().sorted().toList());
-		log.info("Deployed {} of {} process resources (unchanged ones keep their version): {}", deployed.size(),
-				resources.size(), deployed);
+		DeploymentWithDefinitions deployment = builder.deployWithResult();
+		List<String> changed = new ArrayList<>();
+		Optional.ofNullable(deployment.getDeployedProcessDefinitions())
+			.ifPresent(list -> list.forEach(d -> changed.add(d.getKey() + " v" + d.getVersion())));
+		Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
+			.ifPresent(list -> list.forEach(d -> changed.add(d.getKey() + " v" + d.getVersion())));
+		log.info("Deployed {} process resources; new versions: {}", resources.size(),
+				changed.isEmpty() ? "none (nothing changed)" : changed);
 		return deployment;
 	}
 
-	Map<String, Resource> resources() {
+	private Map<String, Resource> resources(List<String> locations) {
 		Map<String, Resource> found = new TreeMap<>();
-		for (String location : this.locations) {
+		for (String location : locations) {
 			String pattern = location.strip();
 			String root = rootOf(pattern);
 			try {
@@ -107,10 +126,16 @@ class ProcessResourcesDeployer implements SmartInitializingSingleton {
 		return fixed.substring(0, fixed.lastIndexOf('/') + 1);
 	}
 
+	/**
+	 * The resource's name in the deployment: its folder ({@code processes/}, ...) and the
+	 * path below it.
+	 */
 	private static String nameOf(Resource resource, String root) throws IOException {
+		String trimmed = root.substring(0, root.length() - 1);
+		String folder = trimmed.substring(trimmed.lastIndexOf('/') + 1) + "/";
 		String url = resource.getURL().toString();
-		int at = url.lastIndexOf("/" + root);
-		return (at >= 0) ? url.substring(at + 1) : root + resource.getFilename();
+		int at = url.lastIndexOf("/" + folder);
+		return (at >= 0) ? url.substring(at + 1) : folder + resource.getFilename();
 	}
 
 }

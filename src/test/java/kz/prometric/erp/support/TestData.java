@@ -1,5 +1,6 @@
 package kz.prometric.erp.support;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +59,44 @@ public class TestData {
 		Api.Response accepted = this.api.post("/api/invitations/" + invited.json().path("id").asText() + "/accept",
 				user.token(), null);
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+	}
+
+	/**
+	 * The platform administrator of the test run
+	 * ({@code prometric.security.platform-admins}), logged in.
+	 */
+	public User platformAdmin() {
+		String email = "platform-admin@prometric.test";
+		Api.Response registered = this.api.post("/api/auth/register", null,
+				Map.of("email", email, "password", PASSWORD, "firstName", "Platform", "lastName", "Admin"));
+		assertThat(registered.status()).as(registered.toString()).isIn(201, 409);
+		Api.Response login = this.api.post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
+		assertThat(login.status()).as(login.toString()).isEqualTo(200);
+		JsonNode me = this.api.get("/api/me", login.json().path("accessToken").asText()).json();
+		return new User(UUID.fromString(me.path("id").asText()), email, login.json().path("accessToken").asText(),
+				login.json().path("refreshToken").asText());
+	}
+
+	/** A company customer in the workspace, created through the API; answers its id. */
+	public UUID customer(User by, UUID workspaceId, String name) {
+		Api.Response created = this.api.post("/api/workspaces/" + workspaceId + "/customers", by.token(),
+				Map.of("type", "COMPANY", "name", name, "taxId", nextBin()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().path("id").asText());
+	}
+
+	/**
+	 * A deal created through the API with the given extra fields (customerId and title
+	 * are filled in).
+	 */
+	public JsonNode deal(User by, UUID workspaceId, UUID customerId, String title, Map<String, Object> fields) {
+		Map<String, Object> body = new HashMap<>(fields);
+		body.put("customerId", customerId);
+		body.put("title", title);
+		body.putIfAbsent("value", "1500000.00");
+		Api.Response created = this.api.post("/api/workspaces/" + workspaceId + "/deals", by.token(), body);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json();
 	}
 
 	/** A BIN that passes the check-digit rule and has not been used by this test run. */

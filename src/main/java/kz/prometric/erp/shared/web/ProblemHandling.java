@@ -21,6 +21,8 @@ import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.Problems;
 import kz.prometric.erp.shared.TooManyRequestsException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -133,6 +135,17 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> on(OptimisticLockingFailureException ex) {
 		return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
 				"The resource was changed by another request; reload and retry"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(OptimisticLockingException ex) {
+		return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-modification",
+				"The process was moved on by another request at the same time; reload and retry"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MismatchingMessageCorrelationException ex) {
+		return answer(Problems.of(HttpStatus.CONFLICT, "conflict", "The process is no longer waiting for this change"));
 	}
 
 	@ExceptionHandler

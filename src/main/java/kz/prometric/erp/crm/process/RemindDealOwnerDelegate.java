@@ -1,0 +1,28 @@
+package kz.prometric.erp.crm.process;
+
+import java.util.UUID;
+
+import kz.prometric.erp.crm.DealManagement;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The expected close date has come while the deal is still open: reminds its owner.
+ */
+@Component
+class RemindDealOwnerDelegate implements JavaDelegate {
+
+	private final DealManagement deals;
+
+	RemindDealOwnerDelegate(DealManagement deals) {
+		this.deals = deals;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.deals.remindOwner(UUID.fromString((String) execution.getVariable(DealLifecycle.VAR_DEAL_ID)));
+	}
+
+}
