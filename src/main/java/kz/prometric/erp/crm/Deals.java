@@ -22,7 +22,7 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 	@Query("select d from Deal d where d.workspaceId = :workspaceId "
 			+ "and (:stage is null or d.stage = :stage) and (:customerId is null or d.customerId = :customerId) "
 			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
-			+ "and (:search is null or lower(d.title) like :search escape '\\\\')")
+			+ "and (:search is null or lower(d.title) like :search escape '\\')")
 	Page<Deal> search(UUID workspaceId, DealStage stage, UUID customerId, UUID assignedTo, String search,
 			Pageable pageable);
 

@@ -50,8 +50,8 @@ class DealApiTests {
 	 * A row for stage NEW in deal-probability.dmn: its output entry is group 1 + value +
 	 * group 2.
 	 */
-	static final Pattern NEW_STAGE_ROW = Pattern
-		.compile("(?s)(<inputEntry[^>]*>\\s*<text>\"NEW\"</text>.*?<outputEntry[^>]*>\\s*<text>)\\d+(</text>)");
+	static final Pattern NEW_STAGE_ROW = Pattern.compile(
+			"(?s)(<inputEntry[^>]*>\\s*<text>(?:\"|&quot;)NEW(?:\"|&quot;)</text>.*?<outputEntry[^>]*>\\s*<text>)\\d+(</text>)");
 
 	TestData.User owner;
 
