@@ -1,7 +1,7 @@
 /**
- * Customers and deals, with the sales pipeline run by {@code processes/deal-lifecycle.bpmn}.
- * {@link kz.prometric.erp.crm.CustomerManagement} and {@link kz.prometric.erp.crm.DealManagement} are the module's
- * API.
+ * Customers and deals, with the sales pipeline run by
+ * {@code processes/deal-lifecycle.bpmn}. {@link kz.prometric.erp.crm.CustomerManagement}
+ * and {@link kz.prometric.erp.crm.DealManagement} are the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CRM",
 		allowedDependencies = { "shared", "identity", "organization" })

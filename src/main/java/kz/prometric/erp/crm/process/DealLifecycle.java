@@ -1,8 +1,8 @@
 package kz.prometric.erp.crm.process;
 
 /**
- * The ids of {@code processes/deal-lifecycle.bpmn} and its decisions and forms that Java relies on. Renaming an id
- * in the BPMN means renaming it here.
+ * The ids of {@code processes/deal-lifecycle.bpmn} and its decisions and forms that Java
+ * relies on. Renaming an id in the BPMN means renaming it here.
  */
 public final class DealLifecycle {
 
@@ -17,22 +17,36 @@ public final class DealLifecycle {
 
 	public static final String VAR_CUSTOMER_NAME = "customerName";
 
-	/** The deal's value as a Double, for decisions and display (the deal's BigDecimal stays the truth). */
+	/**
+	 * The deal's value as a Double, for decisions and display (the deal's BigDecimal
+	 * stays the truth).
+	 */
 	public static final String VAR_DEAL_VALUE = "dealValue";
 
 	/** COMPANY or INDIVIDUAL: input of deal-probability. */
 	public static final String VAR_CUSTOMER_TYPE = "customerType";
 
-	/** E-mail of the user the deal is assigned to, or null: stage tasks are then offered to the managers. */
+	/**
+	 * E-mail of the user the deal is assigned to, or null: stage tasks are then offered
+	 * to the managers.
+	 */
 	public static final String VAR_ASSIGNEE = "assignee";
 
-	/** ISO-8601 date-time of the close-date reminder (expected close date, or 30 days after creation). */
+	/**
+	 * ISO-8601 date-time of the close-date reminder (expected close date, or 30 days
+	 * after creation).
+	 */
 	public static final String VAR_REMINDER_AT = "reminderAt";
 
-	/** The deal's current stage (NEW, QUALIFIED, PROPOSAL, NEGOTIATION, WON, LOST); the router reads it. */
+	/**
+	 * The deal's current stage (NEW, QUALIFIED, PROPOSAL, NEGOTIATION, WON, LOST); the
+	 * router reads it.
+	 */
 	public static final String VAR_STAGE = "stage";
 
-	/** Largest discount in percent among the deal's products: input of discount-approval. */
+	/**
+	 * Largest discount in percent among the deal's products: input of discount-approval.
+	 */
 	public static final String VAR_MAX_DISCOUNT = "maxDiscountPercent";
 
 	// form fields of the stage tasks
@@ -46,7 +60,10 @@ public final class DealLifecycle {
 
 	public static final String VAR_LOST_REASON = "lostReason";
 
-	/** Input parameter of the record-outcome service tasks: the stage an ADVANCE outcome moves to. */
+	/**
+	 * Input parameter of the record-outcome service tasks: the stage an ADVANCE outcome
+	 * moves to.
+	 */
 	public static final String VAR_NEXT_STAGE = "nextStage";
 
 	// discount approval
@@ -82,10 +99,15 @@ public final class DealLifecycle {
 	public static final String END_DEAL_LOST = "EndEvent_DealLost";
 
 	// messages
-	/** Correlated by the API when a stage is changed through REST; interrupts the waiting stage task. */
+	/**
+	 * Correlated by the API when a stage is changed through REST; interrupts the waiting
+	 * stage task.
+	 */
 	public static final String MSG_STAGE_CHANGED = "Msg_DealStageChanged";
 
-	/** Thrown when a deal is won; starts order fulfilment. Payload: dealId, workspaceId. */
+	/**
+	 * Thrown when a deal is won; starts order fulfilment. Payload: dealId, workspaceId.
+	 */
 	public static final String MSG_DEAL_WON = "Msg_DealWon";
 
 	private DealLifecycle() {
