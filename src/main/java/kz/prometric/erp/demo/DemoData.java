@@ -1,15 +1,27 @@
 package kz.prometric.erp.demo;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.prometric.erp.crm.CustomerManagement;
+import kz.prometric.erp.crm.CustomerManagement.NewCustomer;
+import kz.prometric.erp.crm.CustomerType;
+import kz.prometric.erp.crm.CustomerView;
+import kz.prometric.erp.crm.DealManagement;
+import kz.prometric.erp.crm.DealManagement.NewDeal;
+import kz.prometric.erp.crm.DealProduct;
+import kz.prometric.erp.crm.DealStage;
+import kz.prometric.erp.crm.DealView;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.RegisterUser;
 import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.organization.DepartmentView;
+import kz.prometric.erp.organization.EmployeeView;
 import kz.prometric.erp.organization.InvitationView;
 import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
@@ -63,10 +75,16 @@ class DemoData {
 
 	private final WorkspaceManagement workspaces;
 
+	private final CustomerManagement customers;
+
+	private final DealManagement deals;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
-			TransactionTemplate transaction) {
+			CustomerManagement customers, DealManagement deals, TransactionTemplate transaction) {
+		this.customers = customers;
+		this.deals = deals;
 		this.identity = identity;
 		this.organizations = organizations;
 		this.workspaces = workspaces;
@@ -107,13 +125,43 @@ class DemoData {
 			DepartmentView department = this.organizations.createDepartment(org.id(), ownerId, name, null);
 			departments.put(name, department.id());
 		}
+		Map<String, UUID> employees = new LinkedHashMap<>();
 		for (DemoPerson person : PEOPLE) {
-			this.organizations.addEmployee(org.id(), ownerId,
+			EmployeeView employee = this.organizations.addEmployee(org.id(), ownerId,
 					new NewEmployee(person.firstName() + " " + person.lastName(), person.email(), person.position(),
 							departments.get(person.department()), person.role()));
+			employees.put(person.email(), employee.id());
 		}
 		this.organizations.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova",
 				"aliya.zh@demo.prometric.kz", "Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
+		loadDeals(org.workspaceId(), ownerId, employees.get("sales@demo.prometric.kz"));
+	}
+
+	/**
+	 * Three customers and deals in flight, so Tasklist has tasks: two new, one qualified
+	 * with a large discount.
+	 */
+	private void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
+		CustomerView retail = this.customers.create(workspaceId, ownerId,
+				new NewCustomer(CustomerType.COMPANY, "Almaty Retail LLP", "buyer@almaty-retail.kz", "+7 727 250 00 00",
+						"Saltanat Omarova", "Almaty, Abay ave. 10", "940140000385"));
+		CustomerView bakery = this.customers.create(workspaceId, ownerId,
+				new NewCustomer(CustomerType.COMPANY, "Astana Bakery JSC", "orders@astana-bakery.kz", null,
+						"Daniyar Serikov", "Astana, Kabanbay batyr 5", "950341000052"));
+		CustomerView farmer = this.customers.create(workspaceId, ownerId, new NewCustomer(CustomerType.INDIVIDUAL,
+				"Bolat Akhmetov", "bolat.akhmetov@example.kz", "+7 701 123 45 67", null, "Shymkent", "901123300258"));
+		this.deals.create(workspaceId, ownerId,
+				new NewDeal(retail.id(), "Flour for 12 stores", null, null, LocalDate.now().plusWeeks(3), salesEmployee,
+						List.of(new DealProduct(null, "Flour 50 kg", new BigDecimal("400"), new BigDecimal("14500.00"),
+								BigDecimal.ZERO))));
+		DealView bread = this.deals.create(workspaceId, ownerId,
+				new NewDeal(bakery.id(), "Annual wheat contract", "Deliveries every month",
+						new BigDecimal("18000000.00"), LocalDate.now().plusMonths(2), null,
+						List.of(new DealProduct(null, "Wheat, class 3 (t)", new BigDecimal("150"),
+								new BigDecimal("120000.00"), new BigDecimal("12.00")))));
+		this.deals.changeStage(workspaceId, ownerId, bread.id(), DealStage.QUALIFIED, null);
+		this.deals.create(workspaceId, ownerId, new NewDeal(farmer.id(), "Seed grain for spring", null,
+				new BigDecimal("850000.00"), null, salesEmployee, List.of()));
 	}
 
 	private record DemoPerson(String email, String firstName, String lastName, WorkspaceRole role, String position,

@@ -1,8 +1,8 @@
 /**
  * Demo data for a development run ({@code prometric.demo.enabled}): one organization,
- * users in every role, departments and employees, so that a new user has something to
- * click through. Loaded once; tests never rely on it.
+ * users in every role, departments and employees, customers and deals in flight, so that
+ * a new user has something to click through. Loaded once; tests never rely on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "shared", "identity", "organization" })
+		allowedDependencies = { "shared", "identity", "organization", "crm" })
 package kz.prometric.erp.demo;

@@ -30,6 +30,11 @@ class RecordStageOutcomeDelegate implements JavaDelegate {
 		String reason = (String) execution.getVariable(DealLifecycle.VAR_LOST_REASON);
 		DealStage stage = this.deals.recordTaskOutcome(dealId, outcome, next, reason);
 		execution.setVariable(DealLifecycle.VAR_STAGE, stage.name());
+		// the next stage's form starts empty rather than with this task's answers
+		execution.removeVariable(DealLifecycle.VAR_OUTCOME);
+		execution.removeVariable(DealLifecycle.VAR_LOST_REASON);
+		execution.removeVariable(DealLifecycle.VAR_DISCOUNT_APPROVED);
+		execution.removeVariable(DealLifecycle.VAR_APPROVAL_COMMENT);
 	}
 
 }
