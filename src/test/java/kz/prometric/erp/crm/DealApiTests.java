@@ -204,6 +204,41 @@ class DealApiTests {
 	}
 
 	@Test
+	void refusesToDeleteACustomerWhoHasDeals() {
+		this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Keeps the customer", Map.of());
+
+		Api.Response refused = this.api
+			.delete("/api/workspaces/" + this.org.workspaceId() + "/customers/" + this.customerId, this.owner.token());
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(this.api
+			.get("/api/workspaces/" + this.org.workspaceId() + "/customers/" + this.customerId, this.owner.token())
+			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void showsDealTasksOnlyToTheDealsWorkspace() {
+		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Visible", Map.of());
+		TestData.User stranger = this.data.user("Stranger");
+		TestData.Org strangerOrg = this.data.organization(stranger, "Stranger Co");
+		UUID strangerCustomer = this.data.customer(stranger, strangerOrg.workspaceId(), "Their customer");
+		JsonNode theirs = this.data.deal(stranger, strangerOrg.workspaceId(), strangerCustomer, "Theirs", Map.of());
+
+		Api.Response ownerTasks = this.api.get("/engine-rest/task?processDefinitionKey=deal-lifecycle",
+				this.owner.token());
+		Api.Response strangerTasks = this.api.get("/engine-rest/task?processDefinitionKey=deal-lifecycle",
+				stranger.token());
+
+		assertThat(ownerTasks.json()).extracting(t -> t.path("tenantId").asText())
+			.containsOnly(this.org.workspaceId().toString());
+		assertThat(ownerTasks.json()).extracting(t -> t.path("name").asText()).contains("Qualify deal");
+		assertThat(strangerTasks.json()).extracting(t -> t.path("tenantId").asText())
+			.containsOnly(strangerOrg.workspaceId().toString());
+		assertThat(strangerTasks.text()).doesNotContain(deal.path("id").asText());
+		assertThat(theirs.path("id").asText()).isNotBlank();
+	}
+
+	@Test
 	void winsOnceWhenTheSameWinIsSentTwiceAtTheSameTimeWithOneKey() throws Exception {
 		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", Map.of());
 		String key = "win-" + UUID.randomUUID();
