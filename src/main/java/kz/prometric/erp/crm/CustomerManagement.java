@@ -2,7 +2,6 @@ package kz.prometric.erp.crm;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import kz.prometric.erp.organization.WorkspaceManagement;
@@ -13,6 +12,7 @@ import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,8 +86,7 @@ public class CustomerManagement {
 	@Transactional(readOnly = true)
 	public PageResult<CustomerView> customers(UUID workspaceId, UUID callerId, CustomerFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		String search = (filter.search() == null || filter.search().isBlank()) ? null
-				: "%" + escapeLike(filter.search().strip().toLowerCase(Locale.ROOT)) + "%";
+		String search = SearchText.containing(filter.search());
 		return PageResult.of(this.customers.search(workspaceId, filter.type(), search, query.toPageable(CUSTOMER_SORT)),
 				Customer::view);
 	}
@@ -191,11 +190,6 @@ public class CustomerManagement {
 			return new ConflictException("taxId", TAX_ID_TAKEN);
 		}
 		return ex;
-	}
-
-	/** The search text taken literally: {@code %} and {@code _} are not wildcards. */
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +28,7 @@ import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -124,13 +124,7 @@ public class DealManagement {
 	@Transactional(readOnly = true)
 	public PageResult<DealView> deals(UUID workspaceId, UUID callerId, DealFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		String search = (filter.search() == null || filter.search().isBlank()) ? null
-				: "%" + filter.search()
-					.strip()
-					.toLowerCase(Locale.ROOT)
-					.replace("\\", "\\\\")
-					.replace("%", "\\%")
-					.replace("_", "\\_") + "%";
+		String search = SearchText.containing(filter.search());
 		return PageResult.of(this.deals.search(workspaceId, filter.stage(), filter.customerId(), filter.assignedTo(),
 				search, query.toPageable(DEAL_SORT)), Deal::view);
 	}

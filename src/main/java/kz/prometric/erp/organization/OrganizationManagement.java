@@ -14,6 +14,7 @@ import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -185,8 +186,7 @@ public class OrganizationManagement {
 	public PageResult<EmployeeView> employees(UUID organizationId, UUID callerId, EmployeeFilter filter,
 			PageQuery query) {
 		access(organizationId, callerId, WorkspaceRole.MEMBER);
-		String search = (filter.search() == null || filter.search().isBlank()) ? null
-				: "%" + escapeLike(filter.search().strip().toLowerCase(Locale.ROOT)) + "%";
+		String search = SearchText.containing(filter.search());
 		return PageResult.of(this.employees.search(organizationId, filter.departmentId(), filter.status(), search,
 				query.toPageable(EMPLOYEE_SORT)), Employee::view);
 	}
@@ -271,11 +271,6 @@ public class OrganizationManagement {
 				&& this.departments.findByIdAndOrganizationId(departmentId, organizationId).isEmpty()) {
 			throw new BusinessRuleViolation("departmentId", "No such department in this organization");
 		}
-	}
-
-	/** The search text taken literally: {@code %} and {@code _} are not wildcards. */
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private record Access(Organization organization, Workspace workspace) {
