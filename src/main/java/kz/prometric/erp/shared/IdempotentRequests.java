@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +49,8 @@ public class IdempotentRequests {
 	@Transactional
 	public Result execute(UUID workspaceId, String key, String request, Supplier<?> action) {
 		if (key == null) {
-			return new Result(action.get(), false);
+			Object result = action.get();
+			return new Result(result, false, this.mapper.valueToTree(result));
 		}
 		if (!VALID_KEY.matcher(key).matches()) {
 			throw new InvalidInputException(HEADER, "must be 1-100 characters of letters, digits and . _ : -");
@@ -63,7 +65,7 @@ public class IdempotentRequests {
 			this.jdbc.update(
 					"update shared_idempotency_key set response_json = ? where workspace_id = ? and idem_key = ?",
 					json(result), workspaceId, key);
-			return new Result(result, false);
+			return new Result(result, false, this.mapper.valueToTree(result));
 		}
 		Map<String, Object> stored = this.jdbc.queryForMap(
 				"select request_hash, response_json from shared_idempotency_key where workspace_id = ? and idem_key = ?",
@@ -72,7 +74,8 @@ public class IdempotentRequests {
 			throw new BusinessRuleViolation(HEADER, "This key was already used for a different request");
 		}
 		try {
-			return new Result(this.mapper.readTree((String) stored.get("response_json")), true);
+			JsonNode replayed = this.mapper.readTree((String) stored.get("response_json"));
+			return new Result(replayed, true, replayed);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Stored idempotent response is not JSON", ex);
@@ -100,9 +103,10 @@ public class IdempotentRequests {
 
 	/**
 	 * The answer: the action's result, or the stored JSON of the first request's result
-	 * when replayed.
+	 * when replayed; {@code json} is the body as a JSON tree either way (e.g. to read its
+	 * id).
 	 */
-	public record Result(Object body, boolean replayed) {
+	public record Result(Object body, boolean replayed, JsonNode json) {
 	}
 
 }

@@ -2,21 +2,19 @@ package kz.prometric.erp.crm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.crm.process.DealLifecycle;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.HistoryService;
@@ -243,8 +241,9 @@ class DealApiTests {
 		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", Map.of());
 		String key = "win-" + UUID.randomUUID();
 
-		List<Api.Response> answers = concurrently(2, () -> this.api.send("POST", deal(deal) + "/stage",
-				this.owner.token(), Map.of("stage", "WON"), Map.of("Idempotency-Key", key)));
+		Callable<Api.Response> win = () -> this.api.send("POST", deal(deal) + "/stage", this.owner.token(),
+				Map.of("stage", "WON"), Map.of("Idempotency-Key", key));
+		List<Api.Response> answers = Concurrently.run(Collections.nCopies(2, win));
 
 		assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
 		assertThat(answers).extracting(a -> a.json().path("stage").asText()).containsOnly("WON");
@@ -262,8 +261,9 @@ class DealApiTests {
 	void winsOnceWhenTwoWinsRaceWithoutKey() throws Exception {
 		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", Map.of());
 
-		List<Api.Response> answers = concurrently(2,
-				() -> this.api.post(deal(deal) + "/stage", this.owner.token(), Map.of("stage", "WON")));
+		Callable<Api.Response> win = () -> this.api.post(deal(deal) + "/stage", this.owner.token(),
+				Map.of("stage", "WON"));
+		List<Api.Response> answers = Concurrently.run(Collections.nCopies(2, win));
 
 		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
 		assertThat(wonMessagesFor(deal)).isEqualTo(1);
@@ -292,24 +292,6 @@ class DealApiTests {
 		JsonNode after = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Original rule", Map.of());
 		assertThat(after.path("probability").asInt()).isNotEqualTo(42);
 		assertThat(this.api.post("/api/admin/processes/redeploy", this.owner.token(), null).status()).isEqualTo(403);
-	}
-
-	private List<Api.Response> concurrently(int times, Callable<Api.Response> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(times);
-		try {
-			List<Future<Api.Response>> futures = new ArrayList<>();
-			for (int i = 0; i < times; i++) {
-				futures.add(pool.submit(call));
-			}
-			List<Api.Response> answers = new ArrayList<>();
-			for (Future<Api.Response> future : futures) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	private long wonMessagesFor(JsonNode deal) {
