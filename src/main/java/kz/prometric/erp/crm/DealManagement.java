@@ -207,6 +207,21 @@ public class DealManagement {
 	}
 
 	/**
+	 * A won deal, for the modules that act on it (sales places its order); no access
+	 * check. A deal that is not won is refused (422).
+	 */
+	@Transactional(readOnly = true)
+	public DealView wonDeal(UUID dealId) {
+		DealView deal = this.deals.findById(dealId)
+			.map(Deal::view)
+			.orElseThrow(() -> new NotFoundException("Deal", dealId));
+		if (deal.stage() != DealStage.WON) {
+			throw new BusinessRuleViolation("dealId", "The deal is not won");
+		}
+		return deal;
+	}
+
+	/**
 	 * The expected close date of an open deal has come: publishes
 	 * {@link DealCloseDateReached}.
 	 */
