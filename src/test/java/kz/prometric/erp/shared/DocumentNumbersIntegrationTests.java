@@ -1,4 +1,4 @@
-package kz.prometric.erp.finance;
+package kz.prometric.erp.shared;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kz.prometric.erp.finance;
+package kz.prometric.erp.shared;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code INV-2026-000001}, {@code INV-2026-000002}, …), as an invoice's own number (ESF
  * field 1.1) must be.
  * <p>
- * The counter is a row of {@code fin_number_sequence}, created on first use and advanced
- * with {@code update … returning}, which locks the row until the caller's transaction
- * ends. So the number is taken only if the document that carries it commits: a rollback
- * gives it back and the next caller gets the same number. Concurrent callers, on this
- * node or another, queue on the row lock for that one series and year; other workspaces,
- * series and years are not held up. Keep the issuing transaction short after calling
- * {@link #next}: it holds the counter until it commits.
+ * The counter is a row of {@code shared_number_sequence}, created on first use and
+ * advanced with {@code update … returning}, which locks the row until the caller's
+ * transaction ends. So the number is taken only if the document that carries it commits:
+ * a rollback gives it back and the next caller gets the same number. Concurrent callers,
+ * on this node or another, queue on the row lock for that one series and year; other
+ * workspaces, series and years are not held up. Keep the issuing transaction short after
+ * calling {@link #next}: it holds the counter until it commits.
  */
 @Service
 public class DocumentNumbers {
@@ -59,10 +59,10 @@ public class DocumentNumbers {
 			throw new IllegalArgumentException("A document year has four digits: " + year);
 		}
 		this.jdbc.update("""
-				insert into fin_number_sequence (workspace_id, series, year, next_value) values (?, ?, ?, 1)
+				insert into shared_number_sequence (workspace_id, series, year, next_value) values (?, ?, ?, 1)
 				on conflict (workspace_id, series, year) do nothing""", workspaceId, series, year);
 		Long taken = this.jdbc.queryForObject("""
-				update fin_number_sequence set next_value = next_value + 1
+				update shared_number_sequence set next_value = next_value + 1
 				where workspace_id = ? and series = ? and year = ?
 				returning next_value - 1""", Long.class, workspaceId, series, year);
 		return format(series, year, taken);

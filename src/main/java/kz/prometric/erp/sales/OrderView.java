@@ -1,0 +1,14 @@
+package kz.prometric.erp.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as the API and other modules see it.
+ */
+public record OrderView(UUID id, UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, OrderStatus status,
+		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, Instant createdAt,
+		Instant updatedAt, long version) {
+}

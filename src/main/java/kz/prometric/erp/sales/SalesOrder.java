@@ -1,0 +1,112 @@
+package kz.prometric.erp.sales;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import kz.prometric.erp.shared.BusinessRuleViolation;
+import kz.prometric.erp.shared.ConflictException;
+
+/**
+ * A customer's order. Its total is the sum of its lines; it can be cancelled until it is
+ * shipped.
+ */
+@Entity
+@Table(name = "sales_order")
+class SalesOrder {
+
+	@Id
+	private UUID id;
+
+	private UUID workspaceId;
+
+	private String orderNumber;
+
+	private UUID customerId;
+
+	private UUID dealId;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	private String currency;
+
+	private BigDecimal totalAmount;
+
+	private String cancelReason;
+
+	private UUID createdBy;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "sales_order_line", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "line_no")
+	private List<OrderLine> lines = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	protected SalesOrder() {
+	}
+
+	SalesOrder(UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, List<OrderLine> lines,
+			UUID createdBy, Instant now) {
+		if (lines.isEmpty()) {
+			throw new BusinessRuleViolation("lines", "An order needs at least one line");
+		}
+		this.id = UUID.randomUUID();
+		this.workspaceId = workspaceId;
+		this.orderNumber = orderNumber;
+		this.customerId = customerId;
+		this.dealId = dealId;
+		this.status = OrderStatus.PENDING;
+		this.currency = "KZT";
+		this.lines = new ArrayList<>(lines);
+		this.totalAmount = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+		this.createdBy = createdBy;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void cancel(String reason, Instant now) {
+		if (this.status == OrderStatus.CANCELLED) {
+			throw new ConflictException("The order is already cancelled");
+		}
+		if (this.status.isShippedOrLater()) {
+			throw new ConflictException("A shipped order cannot be cancelled; issue a credit note instead");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new BusinessRuleViolation("reason", "Cancelling an order needs a reason");
+		}
+		this.status = OrderStatus.CANCELLED;
+		this.cancelReason = reason.strip();
+		this.updatedAt = now;
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	OrderView view() {
+		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
+				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.createdAt,
+				this.updatedAt, this.version);
+	}
+
+}
