@@ -3,6 +3,7 @@ package kz.prometric.erp.finance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import kz.prometric.erp.shared.VatCategory;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.support.ErpIntegrationTest;

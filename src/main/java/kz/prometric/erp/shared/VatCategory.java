@@ -1,8 +1,9 @@
-package kz.prometric.erp.finance;
+package kz.prometric.erp.shared;
 
 /**
- * What a line sells, as far as VAT is concerned; {@code dmn/vat-rate.dmn} turns it and
- * the turnover date into a rate.
+ * How a product or line is taxed in Kazakhstan (see {@code docs/finance.md}): products
+ * are classified by it, and {@code dmn/vat-rate.dmn} turns it and the turnover date into
+ * a rate.
  */
 public enum VatCategory {
 

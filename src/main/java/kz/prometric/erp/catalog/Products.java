@@ -1,0 +1,40 @@
+package kz.prometric.erp.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Products extends JpaRepository<Product, UUID> {
+
+	Optional<Product> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	List<Product> findByWorkspaceIdAndIdIn(UUID workspaceId, Collection<UUID> ids);
+
+	boolean existsByWorkspaceIdAndCodeIgnoreCase(UUID workspaceId, String code);
+
+	boolean existsByWorkspaceIdAndCodeIgnoreCaseAndIdNot(UUID workspaceId, String code, UUID id);
+
+	/**
+	 * {@code search} is a lower-case LIKE pattern with {@code \} as escape character, or
+	 * {@code null}.
+	 */
+	@Query("select p from Product p where p.workspaceId = :workspaceId "
+			+ "and (:status is null or p.status = :status) "
+			+ "and (:search is null or lower(p.code) like :search escape '\\' "
+			+ "or lower(p.name) like :search escape '\\')")
+	Page<Product> search(UUID workspaceId, ProductStatus status, String search, Pageable pageable);
+
+	/**
+	 * Every bill-of-materials edge of the workspace: pairs of product id and component
+	 * id.
+	 */
+	@Query("select p.id, c.componentId from Product p join p.components c where p.workspaceId = :workspaceId")
+	List<Object[]> bomEdges(UUID workspaceId);
+
+}

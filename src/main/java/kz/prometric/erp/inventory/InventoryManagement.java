@@ -1,0 +1,444 @@
+package kz.prometric.erp.inventory;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import kz.prometric.erp.catalog.CatalogManagement;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.shared.BusinessRuleViolation;
+import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.DatabaseConstraints;
+import kz.prometric.erp.shared.InvalidInputException;
+import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.shared.PageQuery;
+import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SortableFields;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warehouses and stock of a workspace. Every change of a balance writes exactly one
+ * movement to the append-only ledger in the same transaction, and holds the balance row's
+ * lock while it does, so on hand, reserved and available never go negative and reserved
+ * never exceeds on hand, however many requests run at once. {@link #verifyLedger} checks
+ * that the balances still equal their ledger.
+ * <p>
+ * Members read; managers, admins and the owner write (403 to plain members); everyone
+ * else gets 404, as does a warehouse id of another workspace in a URL. Ids in request
+ * bodies that are unknown or of another workspace are 422 naming the field. Reservations
+ * are made, released and issued by the order-fulfilment process through this façade only.
+ */
+@Service
+public class InventoryManagement {
+
+	static final SortableFields WAREHOUSE_SORT = SortableFields.of("code", "code", "name", "name", "createdAt",
+			"createdAt");
+
+	static final SortableFields STOCK_SORT = SortableFields.of("updatedAt", "updatedAt", "onHand", "onHand", "reserved",
+			"reserved");
+
+	static final SortableFields MOVEMENT_SORT = SortableFields.of("createdAt", "createdAt", "type", "type", "quantity",
+			"quantity");
+
+	static final SortableFields RESERVATION_SORT = SortableFields.of("createdAt", "createdAt", "quantity", "quantity",
+			"status", "status");
+
+	static final String ORDER_LINE = "ORDER_LINE";
+
+	static final String PRODUCTION_ORDER = "PRODUCTION_ORDER";
+
+	private static final String CODE_INDEX = "uq_inv_warehouse_code";
+
+	private static final String CODE_TAKEN = "A warehouse with this code already exists in the workspace";
+
+	private static final String NO_SUCH_WAREHOUSE = "No such warehouse in this workspace";
+
+	private final Warehouses warehouses;
+
+	private final StockBalances balances;
+
+	private final Movements movements;
+
+	private final Reservations reservations;
+
+	private final CatalogManagement catalog;
+
+	private final WorkspaceManagement workspaces;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	InventoryManagement(Warehouses warehouses, StockBalances balances, Movements movements, Reservations reservations,
+			CatalogManagement catalog, WorkspaceManagement workspaces, JdbcTemplate jdbc, Clock clock) {
+		this.warehouses = warehouses;
+		this.balances = balances;
+		this.movements = movements;
+		this.reservations = reservations;
+		this.catalog = catalog;
+		this.workspaces = workspaces;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// warehouses
+
+	/** Creates a warehouse; needs the MANAGER role. A code already used is 409. */
+	@Transactional
+	public WarehouseView createWarehouse(UUID workspaceId, UUID callerId, String code, String name, String address) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		Warehouse warehouse = new Warehouse(workspaceId, code, name, address, this.clock.instant());
+		if (this.warehouses.existsByWorkspaceIdAndCodeIgnoreCase(workspaceId, warehouse.code())) {
+			throw new ConflictException("code", CODE_TAKEN);
+		}
+		try {
+			this.warehouses.saveAndFlush(warehouse);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translated(ex);
+		}
+		return warehouse.view();
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<WarehouseView> warehouses(UUID workspaceId, UUID callerId, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return PageResult.of(this.warehouses.findByWorkspaceId(workspaceId, query.toPageable(WAREHOUSE_SORT)),
+				Warehouse::view);
+	}
+
+	@Transactional(readOnly = true)
+	public WarehouseView warehouse(UUID workspaceId, UUID callerId, UUID warehouseId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return loadWarehouse(workspaceId, warehouseId).view();
+	}
+
+	/** Changes a warehouse; needs the MANAGER role. {@code null} leaves a field. */
+	@Transactional
+	public WarehouseView updateWarehouse(UUID workspaceId, UUID callerId, UUID warehouseId, String code, String name,
+			String address) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		Warehouse warehouse = loadWarehouse(workspaceId, warehouseId);
+		warehouse.update(code, name, address, this.clock.instant());
+		try {
+			if (code != null && this.warehouses.existsByWorkspaceIdAndCodeIgnoreCaseAndIdNot(workspaceId,
+					warehouse.code(), warehouseId)) {
+				throw new ConflictException("code", CODE_TAKEN);
+			}
+			this.warehouses.flush();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw translated(ex);
+		}
+		return warehouse.view();
+	}
+
+	// stock changes by people
+
+	/**
+	 * Receives {@code quantity} (> 0, 400 otherwise) of a product into a warehouse; needs
+	 * the MANAGER role. Writes a RECEIPT movement. Not idempotent by itself: the REST
+	 * endpoint makes retries safe with an {@code Idempotency-Key}.
+	 */
+	@Transactional
+	public StockChange receive(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			String note) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		BigDecimal amount = Quantities.positive("quantity", quantity);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		balance.add(amount, this.clock.instant());
+		return record(balance, workspaceId, warehouseId, productId, MovementType.RECEIPT, amount, null, null, note,
+				callerId);
+	}
+
+	/**
+	 * Corrects the stock on hand by {@code quantity}, positive or negative but not zero
+	 * (400); needs the MANAGER role. Refused with 422 naming {@code quantity} when on
+	 * hand would fall below what is reserved (and so below zero). Writes an ADJUSTMENT
+	 * movement carrying the signed quantity.
+	 */
+	@Transactional
+	public StockChange adjust(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			String note) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		BigDecimal delta = Quantities.nonZero("quantity", quantity);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		balance.adjust(delta, this.clock.instant());
+		return record(balance, workspaceId, warehouseId, productId, MovementType.ADJUSTMENT, delta, null, null, note,
+				callerId);
+	}
+
+	// stock changes by processes (no caller: the process checked access when it started)
+
+	/**
+	 * Adds the output of a production order to stock (PRODUCTION_OUTPUT movement
+	 * referring to {@code productionOrderId}). Not idempotent: the caller runs it once
+	 * per production order.
+	 */
+	@Transactional
+	public StockChange recordProductionOutput(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			UUID productionOrderId) {
+		BigDecimal amount = Quantities.positive("quantity", quantity);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		balance.add(amount, this.clock.instant());
+		return record(balance, workspaceId, warehouseId, productId, MovementType.PRODUCTION_OUTPUT, amount,
+				PRODUCTION_ORDER, productionOrderId, null, null);
+	}
+
+	/**
+	 * Reserves {@code quantity} of a product for an order line in the warehouse with the
+	 * most available stock. See
+	 * {@link #reserve(UUID, UUID, UUID, UUID, BigDecimal, UUID)}.
+	 */
+	@Transactional
+	public ReservationResult reserve(UUID workspaceId, UUID orderId, UUID orderLineId, UUID productId,
+			BigDecimal quantity) {
+		return reserve(workspaceId, orderId, orderLineId, productId, quantity, null);
+	}
+
+	/**
+	 * Makes sure up to {@code quantity} of the product is reserved for the order line, in
+	 * {@code warehouseId}, or when {@code null} in the warehouse with the most available
+	 * stock. Reserves what is available and reports the rest as the shortfall; it never
+	 * waits for stock. Idempotent per order line: a line has at most one ACTIVE
+	 * reservation, and calling again answers it, topping it up from its warehouse when it
+	 * was short and stock has arrived since (so call it again after a receipt to fill a
+	 * shortfall). Writes a RESERVATION movement for what it newly reserved. An unknown
+	 * product is 422 naming {@code productId}, an unknown warehouse 422 naming
+	 * {@code warehouseId}; a line already reserved for another product or order is 422
+	 * naming {@code orderLineId}.
+	 */
+	@Transactional
+	public ReservationResult reserve(UUID workspaceId, UUID orderId, UUID orderLineId, UUID productId,
+			BigDecimal quantity, UUID warehouseId) {
+		if (orderId == null) {
+			throw new InvalidInputException("orderId", "must not be null");
+		}
+		if (orderLineId == null) {
+			throw new InvalidInputException("orderLineId", "must not be null");
+		}
+		BigDecimal requested = Quantities.positive("quantity", quantity);
+		this.catalog.requireProduct(workspaceId, productId);
+		if (warehouseId != null) {
+			requireWarehouse(workspaceId, warehouseId);
+		}
+		// one reservation attempt per order line at a time: a retry racing the first
+		// call finds its reservation
+		advisoryLock("inv_line:" + orderLineId);
+		Instant now = this.clock.instant();
+		Reservation existing = this.reservations.lockActiveOfLine(workspaceId, orderLineId).orElse(null);
+		if (existing != null) {
+			if (!existing.productId().equals(productId) || !existing.orderId().equals(orderId)) {
+				throw new BusinessRuleViolation("orderLineId",
+						"The order line is already reserved for another product or order");
+			}
+			BigDecimal missing = requested.subtract(existing.quantity());
+			if (missing.signum() > 0) {
+				StockBalance balance = lockedBalance(workspaceId, existing.warehouseId(), productId);
+				BigDecimal taken = balance.reserveUpTo(missing, now);
+				if (taken.signum() > 0) {
+					existing.add(taken, now);
+					record(balance, workspaceId, existing.warehouseId(), productId, MovementType.RESERVATION, taken,
+							ORDER_LINE, orderLineId, null, null);
+				}
+			}
+			return result(existing, requested);
+		}
+		UUID target = (warehouseId != null) ? warehouseId
+				: this.balances.warehousesWithAvailable(workspaceId, productId).stream().findFirst().orElse(null);
+		if (target == null) {
+			return new ReservationResult(orderLineId, productId, null, null, requested, BigDecimal.ZERO.setScale(3),
+					requested);
+		}
+		StockBalance balance = lockedBalance(workspaceId, target, productId);
+		BigDecimal taken = balance.reserveUpTo(requested, now);
+		if (taken.signum() == 0) {
+			return new ReservationResult(orderLineId, productId, null, null, requested, BigDecimal.ZERO.setScale(3),
+					requested);
+		}
+		Reservation reservation = new Reservation(workspaceId, orderId, orderLineId, productId, target, taken, now);
+		this.reservations.save(reservation);
+		record(balance, workspaceId, target, productId, MovementType.RESERVATION, taken, ORDER_LINE, orderLineId, null,
+				null);
+		return result(reservation, requested);
+	}
+
+	/**
+	 * Gives back every ACTIVE reservation of the order (RELEASE movements) and answers
+	 * them, now RELEASED. Idempotent: an order without active reservations answers an
+	 * empty list.
+	 */
+	@Transactional
+	public List<ReservationView> release(UUID workspaceId, UUID orderId) {
+		Instant now = this.clock.instant();
+		List<ReservationView> released = new ArrayList<>();
+		for (Reservation reservation : this.reservations.lockActiveOfOrder(workspaceId, orderId)) {
+			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
+			balance.release(reservation.quantity(), now);
+			reservation.released(now);
+			record(balance, workspaceId, reservation.warehouseId(), reservation.productId(), MovementType.RELEASE,
+					reservation.quantity(), ORDER_LINE, reservation.orderLineId(), null, null);
+			released.add(reservation.view());
+		}
+		this.reservations.flush();
+		return released;
+	}
+
+	/**
+	 * Ships every ACTIVE reservation of the order: the reserved stock leaves on hand and
+	 * reserved (ISSUE movements), the reservations become ISSUED and are answered.
+	 * Idempotent: an order without active reservations answers an empty list.
+	 */
+	@Transactional
+	public List<ReservationView> issue(UUID workspaceId, UUID orderId) {
+		Instant now = this.clock.instant();
+		List<ReservationView> issued = new ArrayList<>();
+		for (Reservation reservation : this.reservations.lockActiveOfOrder(workspaceId, orderId)) {
+			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
+			balance.issue(reservation.quantity(), now);
+			reservation.issued(now);
+			record(balance, workspaceId, reservation.warehouseId(), reservation.productId(), MovementType.ISSUE,
+					reservation.quantity(), ORDER_LINE, reservation.orderLineId(), null, null);
+			issued.add(reservation.view());
+		}
+		this.reservations.flush();
+		return issued;
+	}
+
+	// reading
+
+	/** Stock levels of the workspace, optionally of one product or warehouse. */
+	@Transactional(readOnly = true)
+	public PageResult<StockLevelView> stock(UUID workspaceId, UUID callerId, UUID productId, UUID warehouseId,
+			PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return PageResult.of(this.balances.search(workspaceId, productId, warehouseId, query.toPageable(STOCK_SORT)),
+				StockBalance::view);
+	}
+
+	/** The ledger of the workspace, optionally of one product, warehouse or type. */
+	@Transactional(readOnly = true)
+	public PageResult<StockMovementView> movements(UUID workspaceId, UUID callerId, UUID productId, UUID warehouseId,
+			MovementType type, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return PageResult.of(
+				this.movements.search(workspaceId, productId, warehouseId, type, query.toPageable(MOVEMENT_SORT)),
+				Movement::view);
+	}
+
+	/** Reservations of the workspace, optionally of one order, product or status. */
+	@Transactional(readOnly = true)
+	public PageResult<ReservationView> reservations(UUID workspaceId, UUID callerId, UUID orderId, UUID productId,
+			ReservationStatus status, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return PageResult.of(
+				this.reservations.search(workspaceId, orderId, productId, status, query.toPageable(RESERVATION_SORT)),
+				Reservation::view);
+	}
+
+	/**
+	 * The balances of the workspace that disagree with the ledger (sum of movements per
+	 * {@link MovementType}) or whose reserved quantity differs from the sum of their
+	 * ACTIVE reservations. Empty when all is well.
+	 */
+	@Transactional(readOnly = true)
+	public List<LedgerMismatch> verifyLedger(UUID workspaceId) {
+		return this.jdbc.query("""
+				with ledger as (
+				    select warehouse_id, product_id,
+				           sum(case when type in ('RECEIPT', 'PRODUCTION_OUTPUT', 'ADJUSTMENT') then quantity
+				                    when type = 'ISSUE' then -quantity else 0 end) as on_hand,
+				           sum(case when type = 'RESERVATION' then quantity
+				                    when type in ('RELEASE', 'ISSUE') then -quantity else 0 end) as reserved
+				    from inv_movement where workspace_id = ? group by warehouse_id, product_id),
+				held as (
+				    select warehouse_id, product_id, sum(quantity) as reserved
+				    from inv_reservation where workspace_id = ? and status = 'ACTIVE'
+				    group by warehouse_id, product_id),
+				balance as (
+				    select warehouse_id, product_id, on_hand, reserved from inv_stock where workspace_id = ?),
+				keys as (
+				    select warehouse_id, product_id from ledger union select warehouse_id, product_id from held
+				    union select warehouse_id, product_id from balance)
+				select k.warehouse_id, k.product_id, coalesce(b.on_hand, 0) as balance_on_hand,
+				       coalesce(b.reserved, 0) as balance_reserved, coalesce(l.on_hand, 0) as ledger_on_hand,
+				       coalesce(l.reserved, 0) as ledger_reserved, coalesce(h.reserved, 0) as held
+				from keys k
+				left join balance b on b.warehouse_id = k.warehouse_id and b.product_id = k.product_id
+				left join ledger l on l.warehouse_id = k.warehouse_id and l.product_id = k.product_id
+				left join held h on h.warehouse_id = k.warehouse_id and h.product_id = k.product_id
+				where coalesce(b.on_hand, 0) <> coalesce(l.on_hand, 0)
+				   or coalesce(b.reserved, 0) <> coalesce(l.reserved, 0)
+				   or coalesce(b.reserved, 0) <> coalesce(h.reserved, 0)
+				order by k.warehouse_id, k.product_id
+				""",
+				(rs, row) -> new LedgerMismatch(rs.getObject("warehouse_id", UUID.class),
+						rs.getObject("product_id", UUID.class), rs.getBigDecimal("balance_on_hand"),
+						rs.getBigDecimal("balance_reserved"), rs.getBigDecimal("ledger_on_hand"),
+						rs.getBigDecimal("ledger_reserved"), rs.getBigDecimal("held")),
+				workspaceId, workspaceId, workspaceId);
+	}
+
+	private StockChange record(StockBalance balance, UUID workspaceId, UUID warehouseId, UUID productId,
+			MovementType type, BigDecimal quantity, String referenceType, UUID referenceId, String note,
+			UUID createdBy) {
+		Movement movement = new Movement(workspaceId, warehouseId, productId, type, quantity, referenceType,
+				referenceId, note, createdBy, this.clock.instant());
+		this.movements.save(movement);
+		// the check constraints of inv_stock are the last line of defence: flush now so a
+		// violation fails this call, not the commit
+		this.balances.flush();
+		return new StockChange(movement.view(), balance.view());
+	}
+
+	/** The balance row, created when missing, locked until the transaction ends. */
+	private StockBalance lockedBalance(UUID workspaceId, UUID warehouseId, UUID productId) {
+		this.balances.createIfAbsent(workspaceId, warehouseId, productId);
+		return this.balances.lock(workspaceId, warehouseId, productId)
+			.orElseThrow(() -> new IllegalStateException("Balance row missing after insert"));
+	}
+
+	private void requireWarehouse(UUID workspaceId, UUID warehouseId) {
+		if (warehouseId == null || !this.warehouses.existsByIdAndWorkspaceId(warehouseId, workspaceId)) {
+			throw new BusinessRuleViolation("warehouseId", NO_SUCH_WAREHOUSE);
+		}
+	}
+
+	private Warehouse loadWarehouse(UUID workspaceId, UUID warehouseId) {
+		return this.warehouses.findByIdAndWorkspaceId(warehouseId, workspaceId)
+			.orElseThrow(() -> new NotFoundException("Warehouse", warehouseId));
+	}
+
+	private void advisoryLock(String key) {
+		this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
+		}, key);
+	}
+
+	private static ReservationResult result(Reservation reservation, BigDecimal requested) {
+		BigDecimal shortfall = requested.subtract(reservation.quantity()).max(BigDecimal.ZERO);
+		return new ReservationResult(reservation.orderLineId(), reservation.productId(), reservation.id(),
+				reservation.warehouseId(), requested, reservation.quantity(), shortfall);
+	}
+
+	private static RuntimeException translated(DataIntegrityViolationException ex) {
+		if (DatabaseConstraints.isUniqueViolation(ex, CODE_INDEX)) {
+			return new ConflictException("code", CODE_TAKEN);
+		}
+		return ex;
+	}
+
+}

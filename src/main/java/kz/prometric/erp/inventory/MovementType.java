@@ -1,0 +1,19 @@
+package kz.prometric.erp.inventory;
+
+/**
+ * Why stock changed. Each type moves on hand and reserved quantities in one fixed way
+ * (the movement's quantity is positive, except for ADJUSTMENT, where its sign is the
+ * direction).
+ * <ul>
+ * <li>RECEIPT, PRODUCTION_OUTPUT: on hand +q</li>
+ * <li>ADJUSTMENT: on hand ±q</li>
+ * <li>RESERVATION: reserved +q</li>
+ * <li>RELEASE: reserved −q</li>
+ * <li>ISSUE: on hand −q and reserved −q (reserved stock leaves the warehouse)</li>
+ * </ul>
+ */
+public enum MovementType {
+
+	RECEIPT, RESERVATION, RELEASE, ISSUE, PRODUCTION_OUTPUT, ADJUSTMENT
+
+}
