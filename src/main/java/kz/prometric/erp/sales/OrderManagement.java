@@ -2,6 +2,7 @@ package kz.prometric.erp.sales;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +10,12 @@ import java.util.UUID;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealView;
+import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.sales.OrderEvents.OrderCancelled;
 import kz.prometric.erp.sales.OrderEvents.OrderCreated;
+import kz.prometric.erp.sales.process.OrderFulfilment;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
@@ -22,6 +25,8 @@ import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
+
+import org.camunda.bpm.engine.RuntimeService;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,6 +49,8 @@ public class OrderManagement {
 
 	private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
 
+	private static final int COLLECTION_AFTER_DAYS = 14;
+
 	private final Orders orders;
 
 	private final DealManagement deals;
@@ -54,17 +61,24 @@ public class OrderManagement {
 
 	private final DocumentNumbers numbers;
 
+	private final InventoryManagement inventory;
+
+	private final RuntimeService runtime;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
-			DocumentNumbers numbers, ApplicationEventPublisher events, Clock clock) {
+			DocumentNumbers numbers, InventoryManagement inventory, RuntimeService runtime,
+			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
 		this.numbers = numbers;
+		this.inventory = inventory;
+		this.runtime = runtime;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -103,7 +117,14 @@ public class OrderManagement {
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		this.customers.requireCustomer(workspaceId, customerId);
-		return place(workspaceId, customerId, null, lines, callerId);
+		OrderView order = place(workspaceId, customerId, null, lines, callerId);
+		this.runtime.createProcessInstanceByKey(OrderFulfilment.KEY)
+			.businessKey(order.orderNumber())
+			.setVariable(OrderFulfilment.VAR_WORKSPACE_ID, workspaceId.toString())
+			.setVariable(OrderFulfilment.VAR_ORDER_ID, order.id().toString())
+			.setVariable(OrderFulfilment.VAR_ORDER_NUMBER, order.orderNumber())
+			.execute();
+		return order;
 	}
 
 	@Transactional(readOnly = true)
@@ -130,7 +151,72 @@ public class OrderManagement {
 		Instant now = this.clock.instant();
 		order.cancel(reason, now);
 		this.events.publishEvent(new OrderCancelled(order.id(), workspaceId, reason, now));
+		// the fulfilment process releases the reservations and ends
+		this.runtime.createMessageCorrelation(OrderFulfilment.MSG_ORDER_CANCELLED)
+			.processInstanceVariableEquals(OrderFulfilment.VAR_ORDER_ID, orderId.toString())
+			.correlateAll();
 		return order.view();
+	}
+
+	/**
+	 * Reserves stock for every line that refers to a catalog product (lines without one
+	 * are services); a retry tops up the same reservations. The order becomes CONFIRMED
+	 * when everything is reserved, else AWAITING_STOCK. Answers whether everything is
+	 * reserved.
+	 */
+	@Transactional
+	public boolean reserveStock(UUID orderId) {
+		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+		boolean complete = true;
+		List<OrderLine> lines = order.lines();
+		for (int i = 0; i < lines.size(); i++) {
+			OrderLine line = lines.get(i);
+			if (line.productId() != null) {
+				complete &= this.inventory
+					.reserve(order.workspaceId(), orderId, order.lineId(i), line.productId(), line.quantity())
+					.complete();
+			}
+		}
+		order.stockReserved(complete, this.clock.instant());
+		return complete;
+	}
+
+	/**
+	 * Ships a confirmed order: records carrier and tracking number and issues its
+	 * reserved stock.
+	 */
+	@Transactional
+	public OrderView ship(UUID orderId, String carrier, String trackingNumber) {
+		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+		order.ship(carrier, trackingNumber, this.clock.instant());
+		this.inventory.issue(order.workspaceId(), orderId);
+		return order.view();
+	}
+
+	/**
+	 * Records the invoice of a shipped order; answers when an unpaid invoice goes to
+	 * collection (14 days after {@code dueAt}, an ISO-8601 date-time).
+	 */
+	@Transactional
+	public String markInvoiced(UUID orderId, String invoiceNumber, String dueAt) {
+		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+		order.invoiced(invoiceNumber, this.clock.instant());
+		return OffsetDateTime.parse(dueAt).plusDays(COLLECTION_AFTER_DAYS).toString();
+	}
+
+	/** The order's invoice is paid: the order is complete. */
+	@Transactional
+	public void markPaid(UUID orderId) {
+		this.orders.findById(orderId)
+			.orElseThrow(() -> new NotFoundException("Order", orderId))
+			.paid(this.clock.instant());
+	}
+
+	/** Gives back the stock reserved for a cancelled order. Idempotent. */
+	@Transactional
+	public void releaseReservations(UUID orderId) {
+		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+		this.inventory.release(order.workspaceId(), orderId);
 	}
 
 	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> lines, UUID createdBy) {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * An order as the API and other modules see it.
  */
 public record OrderView(UUID id, UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, OrderStatus status,
-		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, Instant createdAt,
-		Instant updatedAt, long version) {
+		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, String carrier,
+		String trackingNumber, Instant shippedAt, String invoiceNumber, Instant createdAt, Instant updatedAt,
+		long version) {
 }

@@ -1,6 +1,7 @@
 package kz.prometric.erp.sales;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,14 @@ class SalesOrder {
 	private BigDecimal totalAmount;
 
 	private String cancelReason;
+
+	private String carrier;
+
+	private String trackingNumber;
+
+	private Instant shippedAt;
+
+	private String invoiceNumber;
 
 	private UUID createdBy;
 
@@ -99,14 +108,78 @@ class SalesOrder {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * After reserving stock: confirmed when every line is reserved, else waiting for
+	 * stock.
+	 */
+	void stockReserved(boolean complete, Instant now) {
+		ensureOpen();
+		this.status = complete ? OrderStatus.CONFIRMED : OrderStatus.AWAITING_STOCK;
+		this.updatedAt = now;
+	}
+
+	void ship(String carrier, String trackingNumber, Instant now) {
+		ensureOpen();
+		if (this.status != OrderStatus.CONFIRMED) {
+			throw new ConflictException("Only a confirmed order with all stock reserved can be shipped");
+		}
+		if (carrier == null || carrier.isBlank()) {
+			throw new BusinessRuleViolation("carrier", "Shipping needs a carrier");
+		}
+		this.carrier = carrier.strip();
+		this.trackingNumber = (trackingNumber == null || trackingNumber.isBlank()) ? null : trackingNumber.strip();
+		this.shippedAt = now;
+		this.status = OrderStatus.SHIPPED;
+		this.updatedAt = now;
+	}
+
+	void invoiced(String invoiceNumber, Instant now) {
+		if (this.status == OrderStatus.SHIPPED) {
+			this.status = OrderStatus.INVOICED;
+		}
+		this.invoiceNumber = invoiceNumber;
+		this.updatedAt = now;
+	}
+
+	void paid(Instant now) {
+		this.status = OrderStatus.PAID;
+		this.updatedAt = now;
+	}
+
+	private void ensureOpen() {
+		if (this.status == OrderStatus.CANCELLED) {
+			throw new ConflictException("The order is cancelled");
+		}
+	}
+
+	/**
+	 * A stable id per line, so that a retried reservation finds the line's existing
+	 * reservation.
+	 */
+	UUID lineId(int index) {
+		return UUID.nameUUIDFromBytes((this.id + ":" + index).getBytes(StandardCharsets.UTF_8));
+	}
+
+	List<OrderLine> lines() {
+		return this.lines;
+	}
+
+	UUID workspaceId() {
+		return this.workspaceId;
+	}
+
+	OrderStatus status() {
+		return this.status;
+	}
+
 	UUID id() {
 		return this.id;
 	}
 
 	OrderView view() {
 		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
-				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.createdAt,
-				this.updatedAt, this.version);
+				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.carrier,
+				this.trackingNumber, this.shippedAt, this.invoiceNumber, this.createdAt, this.updatedAt, this.version);
 	}
 
 }

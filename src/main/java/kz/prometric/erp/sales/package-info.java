@@ -5,5 +5,5 @@
  * module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sales",
-		allowedDependencies = { "shared", "identity", "organization", "crm" })
+		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "inventory" })
 package kz.prometric.erp.sales;

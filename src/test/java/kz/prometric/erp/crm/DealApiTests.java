@@ -296,7 +296,7 @@ class DealApiTests {
 
 	private long wonMessagesFor(JsonNode deal) {
 		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("deal-won-receiver")
+			.processDefinitionKey("order-fulfilment")
 			.variableValueEquals(DealLifecycle.VAR_DEAL_ID, deal.path("id").asText())
 			.count();
 	}

@@ -330,7 +330,7 @@ class DealLifecycleProcessTests {
 
 	private long wonMessagesFor(JsonNode deal) {
 		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("deal-won-receiver")
+			.processDefinitionKey("order-fulfilment")
 			.variableValueEquals(DealLifecycle.VAR_DEAL_ID, deal.path("id").asText())
 			.count();
 	}
