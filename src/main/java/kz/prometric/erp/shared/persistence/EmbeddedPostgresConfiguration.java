@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -39,6 +44,7 @@ class EmbeddedPostgresConfiguration {
 			@Value("${prometric.embedded-postgres.port:0}") int port) throws IOException {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		Files.createDirectories(directory.getParent());
+		stopOrphanedServer(directory);
 		String onOff = durable ? "on" : "off";
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
@@ -56,6 +62,49 @@ class EmbeddedPostgresConfiguration {
 		log.info("Embedded PostgreSQL listening on port {} with data in {} (durable: {})", postgres.getPort(),
 				directory, durable);
 		return postgres;
+	}
+
+	/**
+	 * A run that was killed (kill -9, a crash) leaves its PostgreSQL child running on the
+	 * data directory, and a new server cannot start there. Stop that orphan first: it is
+	 * the server whose {@code postmaster.pid} names a live postgres process started on
+	 * this very directory.
+	 */
+	static void stopOrphanedServer(Path directory) throws IOException {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.isReadable(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		long pid;
+		try {
+			pid = Long.parseLong(lines.get(0).strip());
+		}
+		catch (RuntimeException ex) {
+			return;
+		}
+		Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info()
+				.commandLine()
+				.map(c -> c.contains("postgres") && c.contains(directory.toString()))
+				.orElse(false));
+		if (orphan.isEmpty()) {
+			return;
+		}
+		log.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run that did not shut down", pid,
+				directory);
+		orphan.get().destroy();
+		try {
+			orphan.get().onExit().get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while stopping the orphaned PostgreSQL", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IOException("The orphaned PostgreSQL (pid " + pid + ") did not stop; stop it by hand", ex);
+		}
 	}
 
 	@Bean
