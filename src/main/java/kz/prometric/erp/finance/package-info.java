@@ -1,8 +1,9 @@
 /**
  * Finance foundations: VAT rates from {@code dmn/vat-rate.dmn} ({@link VatRates}), VAT
  * totals rounded per rate per document ({@link VatCalculator}) and gapless document
- * numbers ({@link DocumentNumbers}). Invoices and payments build on these.
+ * numbers ({@link kz.prometric.erp.shared.DocumentNumbers}); invoices, payments and
+ * credit notes ({@link InvoiceManagement}) built on them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finance",
-		allowedDependencies = { "shared", "identity", "organization" })
+		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "sales" })
 package kz.prometric.erp.finance;

@@ -1,12 +1,16 @@
 package kz.prometric.erp.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +47,32 @@ class Mailer {
 		message.setSubject(subject);
 		message.setText(text);
 		mail.send(message);
+		log.info("Sent '{}' to {}", subject, to);
+	}
+
+	/**
+	 * Sends an HTML e-mail with a plain-text alternative; like {@link #send}, a failure
+	 * propagates (so the event publication is retried).
+	 */
+	void sendHtml(String to, String subject, String text, String html) {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			log.info("No SMTP server configured (spring.mail.host); HTML mail to {} not sent:\nSubject: {}\n\n{}", to,
+					subject, text);
+			return;
+		}
+		try {
+			MimeMessage message = mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.from);
+			helper.setTo(to);
+			helper.setSubject(subject);
+			helper.setText(text, html);
+			mail.send(message);
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException("Cannot build the mail '" + subject + "'", ex);
+		}
 		log.info("Sent '{}' to {}", subject, to);
 	}
 

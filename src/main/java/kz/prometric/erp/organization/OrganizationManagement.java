@@ -208,6 +208,17 @@ public class OrganizationManagement {
 	}
 
 	/**
+	 * The organization whose company workspace this is, for documents that name the
+	 * seller (no access check); empty for a personal workspace.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OrganizationView> organizationOfWorkspace(UUID workspaceId) {
+		return this.workspaces.findById(workspaceId)
+			.filter(w -> w.organizationId() != null)
+			.flatMap(w -> this.organizations.findById(w.organizationId()).map(o -> o.view(w.id())));
+	}
+
+	/**
 	 * An employee of the organization that owns this workspace (no access check: for
 	 * other modules' validation).
 	 */

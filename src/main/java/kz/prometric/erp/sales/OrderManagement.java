@@ -141,6 +141,17 @@ public class OrderManagement {
 	}
 
 	/**
+	 * The order {@code orderId} of any workspace, for other modules that act on it for a
+	 * process (no access check; 404 when unknown).
+	 */
+	@Transactional(readOnly = true)
+	public OrderView requireOrder(UUID orderId) {
+		return this.orders.findById(orderId)
+			.map(SalesOrder::view)
+			.orElseThrow(() -> new NotFoundException("Order", orderId));
+	}
+
+	/**
 	 * Cancels an order that is not shipped yet (managers; 409 once shipped). Publishes
 	 * {@link OrderCancelled}.
 	 */

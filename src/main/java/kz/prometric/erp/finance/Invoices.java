@@ -1,0 +1,31 @@
+package kz.prometric.erp.finance;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Invoices extends JpaRepository<Invoice, UUID> {
+
+	Optional<Invoice> findByOrderIdAndKind(UUID orderId, InvoiceKind kind);
+
+	Optional<Invoice> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	/** The invoice row locked until the transaction ends (payments, credit notes). */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Invoice i where i.id = :id and i.workspaceId = :workspaceId")
+	Optional<Invoice> lockByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	@Query("select i from Invoice i where i.workspaceId = :workspaceId "
+			+ "and (:kind is null or i.kind = :kind) and (:status is null or i.status = :status) "
+			+ "and (:orderId is null or i.orderId = :orderId) and (:customerId is null or i.customerId = :customerId)")
+	Page<Invoice> search(UUID workspaceId, InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId,
+			Pageable pageable);
+
+}

@@ -1,0 +1,116 @@
+package kz.prometric.erp.finance.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import kz.prometric.erp.finance.InvoiceKind;
+import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
+import kz.prometric.erp.finance.InvoiceStatus;
+import kz.prometric.erp.finance.InvoiceView;
+import kz.prometric.erp.finance.PaymentView;
+import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.shared.IdempotentRequests;
+import kz.prometric.erp.shared.PageQuery;
+import kz.prometric.erp.shared.PageResult;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Invoices and credit notes, payments and the printable document. Invoices are issued by
+ * the order-fulfilment process, not through this API.
+ */
+@RestController
+@RequestMapping("/api/workspaces/{workspaceId}/invoices")
+@Tag(name = "Invoices")
+class InvoiceController {
+
+	private final InvoiceManagement invoices;
+
+	private final IdempotentRequests idempotency;
+
+	InvoiceController(InvoiceManagement invoices, IdempotentRequests idempotency) {
+		this.invoices = invoices;
+		this.idempotency = idempotency;
+	}
+
+	@GetMapping
+	@Operation(summary = "Invoices and credit notes, filtered by kind, status, order or customer; "
+			+ "sort by issueDate, number, gross, dueDate or status")
+	PageResult<InvoiceView> list(@PathVariable UUID workspaceId, @RequestParam(required = false) InvoiceKind kind,
+			@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) UUID orderId,
+			@RequestParam(required = false) UUID customerId, PageQuery page) {
+		return this.invoices.invoices(workspaceId, CurrentUser.id(),
+				new InvoiceFilter(kind, status, orderId, customerId), page);
+	}
+
+	@GetMapping("/{invoiceId}")
+	InvoiceView get(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId) {
+		return this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
+	}
+
+	@GetMapping("/{invoiceId}/document")
+	@Operation(summary = "The invoice as an HTML page for the customer")
+	ResponseEntity<String> document(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.body(this.invoices.document(workspaceId, CurrentUser.id(), invoiceId));
+	}
+
+	@PostMapping("/{invoiceId}/payments")
+	@Operation(summary = "Record a payment (partial or full, never more than the balance); "
+			+ "safe to retry with an Idempotency-Key")
+	ResponseEntity<Object> pay(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+			@Valid @RequestBody PaymentRequest request) {
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey,
+				"POST invoices/" + invoiceId + "/payments " + request, () -> this.invoices.recordPayment(workspaceId,
+						CurrentUser.id(), invoiceId, request.amount(), request.paidOn(), request.reference()));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/workspaces/" + workspaceId + "/invoices/" + invoiceId + "/payments/"
+					+ result.json().path("id").asText()))
+			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
+			.body(result.body());
+	}
+
+	@GetMapping("/{invoiceId}/payments")
+	List<PaymentView> payments(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId) {
+		return this.invoices.payments(workspaceId, CurrentUser.id(), invoiceId);
+	}
+
+	@PostMapping("/{invoiceId}/credit-notes")
+	@Operation(summary = "Reverse an unpaid invoice with a credit note (managers)")
+	ResponseEntity<InvoiceView> creditNote(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
+			@Valid @RequestBody CreditNoteRequest request) {
+		InvoiceView note = this.invoices.creditNote(workspaceId, CurrentUser.id(), invoiceId, request.reason());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/workspaces/" + workspaceId + "/invoices/" + note.id()))
+			.body(note);
+	}
+
+	record PaymentRequest(@NotNull BigDecimal amount, LocalDate paidOn, @Size(max = 255) String reference) {
+	}
+
+	record CreditNoteRequest(@NotBlank @Size(max = 2000) String reason) {
+	}
+
+}

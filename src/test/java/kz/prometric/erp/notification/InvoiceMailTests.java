@@ -1,0 +1,122 @@
+package kz.prometric.erp.notification;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.finance.InvoiceView;
+import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.ErpIntegrationTest;
+import kz.prometric.erp.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The invoice e-mail (HTML, once, after commit) and payment reminders, received by the
+ * test context's GreenMail server.
+ */
+@ErpIntegrationTest
+class InvoiceMailTests {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	GreenMail greenMail;
+
+	@Autowired
+	InvoiceManagement invoices;
+
+	TestData.User owner;
+
+	TestData.Org org;
+
+	@BeforeEach
+	void setUp() {
+		this.owner = this.data.user("Gulnara");
+		this.org = this.data.organization(this.owner, "Gulnara Textiles");
+	}
+
+	@Test
+	void emailsTheIssuedInvoiceToTheCustomerOnce() throws Exception {
+		String email = "accounts-" + System.nanoTime() + "@example.kz";
+		UUID order = order(customer(email));
+
+		InvoiceView invoice = this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1));
+		this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 1);
+		Thread.sleep(1000);
+		assertThat(mailsTo(email)).hasSize(1);
+		MimeMessage mail = mailsTo(email).get(0);
+		assertThat(mail.getSubject()).isEqualTo("Invoice " + invoice.number());
+		String body = GreenMailUtil.getBody(mail);
+		assertThat(body).contains("text/html", "Invoice " + invoice.number(), "Gulnara Textiles", this.org.bin());
+	}
+
+	@Test
+	void remindsOfAnUnpaidInvoiceAndNotOfAPaidOne() throws Exception {
+		String email = "payables-" + System.nanoTime() + "@example.kz";
+		InvoiceView invoice = this.invoices.issueForOrder(order(customer(email)), LocalDate.of(2026, 1, 1));
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 1);
+
+		this.invoices.remind(invoice.id());
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 2);
+		MimeMessage reminder = mailsTo(email).get(1);
+		assertThat(reminder.getSubject()).isEqualTo("Payment reminder: invoice " + invoice.number());
+		assertThat(GreenMailUtil.getBody(reminder)).contains("116.00");
+
+		this.invoices.recordPayment(this.org.workspaceId(), this.owner.id(), invoice.id(), new BigDecimal("116.00"),
+				null, null);
+		this.invoices.remind(invoice.id());
+		Thread.sleep(1000);
+		assertThat(mailsTo(email)).hasSize(2);
+	}
+
+	private UUID customer(String email) {
+		Api.Response created = this.api.post("/api/workspaces/" + this.org.workspaceId() + "/customers",
+				this.owner.token(),
+				Map.of("type", "COMPANY", "name", "Mail Buyer LLP", "taxId", TestData.nextBin(), "email", email));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().path("id").asText());
+	}
+
+	private UUID order(UUID customerId) {
+		Api.Response created = this.api.post("/api/workspaces/" + this.org.workspaceId() + "/orders",
+				this.owner.token(), Map.of("customerId", customerId, "lines",
+						List.of(Map.of("productName", "Cloth", "quantity", "1", "unitPrice", "100.00"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().path("id").asText());
+	}
+
+	private List<MimeMessage> mailsTo(String address) {
+		return Arrays.stream(this.greenMail.getReceivedMessages()).filter(m -> {
+			try {
+				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+					.anyMatch(a -> a.toString().equals(address));
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+
+}
