@@ -1,16 +1,25 @@
 package kz.prometric.erp.sales;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import kz.prometric.erp.sales.process.OrderFulfilment;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -41,6 +51,9 @@ class OrderFulfilmentProcessTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	GreenMail greenMail;
 
 	TestData.User owner;
 
@@ -140,6 +153,106 @@ class OrderFulfilmentProcessTests {
 			.get(0);
 		Assertions.assertThat(stock.path("reserved").decimalValue()).isEqualByComparingTo("0");
 		Assertions.assertThat(stock.path("onHand").decimalValue()).isEqualByComparingTo("10");
+	}
+
+	@Test
+	void invoicesAfterShipmentRemindsWhileUnpaidAndCompletesWhenPaid() throws Exception {
+		String customerEmail = "accounts-" + UUID.randomUUID().toString().substring(0, 8) + "@buyer.kz";
+		UUID customer = customerWithEmail(customerEmail);
+		Api.Response created = this.api
+			.post(ws() + "/orders", this.owner.token(), Map.of("customerId", customer, "lines",
+					List.of(Map.of("productName", "Installation service", "quantity", "1", "unitPrice", "100000.00"))));
+		JsonNode order = created.json();
+		ProcessInstance process = processOf(order);
+		execute(job(process));
+		complete(task(process), withVariables(OrderFulfilment.VAR_CARRIER, "Own transport"));
+		execute(job(process));
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_ISSUE_INVOICE);
+
+		execute(job(process));
+
+		assertThat(process).hasPassed(OrderFulfilment.TASK_ISSUE_INVOICE, "Task_MarkOrderInvoiced")
+			.isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT);
+		JsonNode invoiced = this.api.get(ws() + "/orders/" + order.path("id").asText(), this.owner.token()).json();
+		Assertions.assertThat(invoiced.path("status").asText()).isEqualTo("INVOICED");
+		JsonNode invoices = this.api.get(ws() + "/invoices?orderId=" + order.path("id").asText(), this.owner.token())
+			.json();
+		Assertions.assertThat(invoices.path("total").asInt()).isEqualTo(1);
+		JsonNode invoice = invoices.path("items").get(0);
+		Assertions.assertThat(invoice.path("number").asText()).isEqualTo(invoiced.path("invoiceNumber").asText());
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(customerEmail, "Invoice ") == 1);
+
+		// the due date comes: a reminder, while the order still waits for payment
+		Job dueTimer = this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(process.getId())
+			.activityId("BoundaryEvent_PaymentDue")
+			.singleResult();
+		// the engine's clock stands at the due date, as when the timer fires for real
+		ClockUtil.setCurrentTime(dueTimer.getDuedate());
+		try {
+			execute(dueTimer);
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		execute(this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(process.getId())
+			.activityId(OrderFulfilment.TASK_SEND_PAYMENT_REMINDER)
+			.singleResult());
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(customerEmail, "Payment reminder") == 1);
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT);
+		// the next reminder is scheduled a week later
+		Assertions
+			.assertThat(this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(process.getId())
+				.activityId("BoundaryEvent_PaymentDue")
+				.singleResult()
+				.getDuedate())
+			.isAfter(dueTimer.getDuedate());
+
+		// 14 days overdue: a collection task for the managers
+		execute(this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(process.getId())
+			.activityId("BoundaryEvent_PaymentLongOverdue")
+			.singleResult());
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT, OrderFulfilment.TASK_COLLECT_PAYMENT);
+
+		String payments = ws() + "/invoices/" + invoice.path("id").asText() + "/payments";
+		BigDecimal gross = invoice.path("grossTotal").decimalValue();
+		Assertions.assertThat(gross).isEqualByComparingTo("116000.00");
+		Api.Response partial = this.api.post(payments, this.owner.token(), Map.of("amount", "10000.00"));
+		Assertions.assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT, OrderFulfilment.TASK_COLLECT_PAYMENT);
+		Api.Response rest = this.api.post(payments, this.owner.token(),
+				Map.of("amount", gross.subtract(new BigDecimal("10000.00")).toPlainString()));
+		Assertions.assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+
+		assertThat(process).hasPassed("Task_CompleteOrder", OrderFulfilment.END_ORDER_FULFILLED).isEnded();
+		Assertions.assertThat(orderStatus(order)).isEqualTo("PAID");
+		Assertions.assertThat(mailsTo(customerEmail, "Invoice ")).isEqualTo(1);
+	}
+
+	private UUID customerWithEmail(String email) {
+		Api.Response created = this.api.post(ws() + "/customers", this.owner.token(),
+				Map.of("type", "COMPANY", "name", "Paying Customer LLP", "email", email, "taxId", TestData.nextBin()));
+		Assertions.assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().path("id").asText());
+	}
+
+	private long mailsTo(String address, String subjectPrefix) throws Exception {
+		long count = 0;
+		for (MimeMessage message : this.greenMail.getReceivedMessages()) {
+			boolean toAddress = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch(a -> a.toString().equals(address));
+			if (toAddress && message.getSubject().startsWith(subjectPrefix)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private UUID product(String code, String name) {
