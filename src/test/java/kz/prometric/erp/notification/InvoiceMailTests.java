@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import kz.prometric.erp.finance.InvoiceEvents.InvoiceIssued;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.support.Api;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +46,12 @@ class InvoiceMailTests {
 
 	@Autowired
 	InvoiceManagement invoices;
+
+	@Autowired
+	IncompleteEventPublications resubmission;
+
+	@Autowired
+	EventPublicationRegistry publications;
 
 	TestData.User owner;
 
@@ -89,6 +98,37 @@ class InvoiceMailTests {
 		this.invoices.remind(invoice.id());
 		Thread.sleep(1000);
 		assertThat(mailsTo(email)).hasSize(2);
+	}
+
+	@Test
+	void sendsTheInvoiceOnceTheMailServerIsBackAndNeverTwice() throws Exception {
+		String email = "later-" + System.nanoTime() + "@example.kz";
+		UUID order = order(customer(email));
+		this.greenMail.stop();
+		UUID invoiceId;
+		try {
+			invoiceId = this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1)).id();
+			// the after-commit send fails: the publication stays incomplete
+			await().atMost(Duration.ofSeconds(15)).until(() -> mailPending(invoiceId));
+		}
+		finally {
+			this.greenMail.start();
+		}
+		assertThat(mailsTo(email)).isEmpty();
+
+		this.resubmission.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> !mailPending(invoiceId));
+		this.resubmission.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+		Thread.sleep(1000);
+		assertThat(mailsTo(email)).hasSize(1);
+	}
+
+	private boolean mailPending(UUID invoiceId) {
+		return this.publications.findIncompletePublications()
+			.stream()
+			.anyMatch(p -> p.getEvent() instanceof InvoiceIssued issued && issued.invoiceId().equals(invoiceId));
 	}
 
 	private UUID customer(String email) {
