@@ -1,5 +1,6 @@
 package kz.prometric.erp.shared;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdempotentRequests {
 
 	public static final String HEADER = "Idempotency-Key";
+
+	/**
+	 * Response header telling whether the answer is the stored result of an earlier
+	 * request with the same key.
+	 */
+	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
 	private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -107,6 +116,28 @@ public class IdempotentRequests {
 	 * id).
 	 */
 	public record Result(Object body, boolean replayed, JsonNode json) {
+
+		/**
+		 * The HTTP answer: {@code status}, the body and the {@code Idempotent-Replayed}
+		 * header.
+		 */
+		public ResponseEntity<Object> answer(HttpStatus status) {
+			return answer(status, null);
+		}
+
+		/**
+		 * Like {@link #answer(HttpStatus)}, with a {@code Location} of the created
+		 * resource.
+		 */
+		public ResponseEntity<Object> answer(HttpStatus status, URI location) {
+			ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+				.header(REPLAYED_HEADER, String.valueOf(this.replayed));
+			if (location != null) {
+				response.location(location);
+			}
+			return response.body(this.body);
+		}
+
 	}
 
 }

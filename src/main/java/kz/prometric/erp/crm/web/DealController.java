@@ -31,6 +31,7 @@ import kz.prometric.erp.shared.IdempotentRequests;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -99,7 +100,7 @@ class DealController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
 				() -> this.deals.changeStage(workspaceId, CurrentUser.id(), dealId, request.stage(),
 						request.lostReason()));
-		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(result.replayed())).body(result.body());
+		return result.answer(HttpStatus.OK);
 	}
 
 	record DealProductRequest(UUID productId, @NotBlank @Size(max = 255) String productName,

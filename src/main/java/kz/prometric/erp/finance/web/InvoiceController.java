@@ -85,11 +85,8 @@ class InvoiceController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey,
 				"POST invoices/" + invoiceId + "/payments " + request, () -> this.invoices.recordPayment(workspaceId,
 						CurrentUser.id(), invoiceId, request.amount(), request.paidOn(), request.reference()));
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/workspaces/" + workspaceId + "/invoices/" + invoiceId + "/payments/"
-					+ result.json().path("id").asText()))
-			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
-			.body(result.body());
+		return result.answer(HttpStatus.CREATED, URI.create("/api/workspaces/" + workspaceId + "/invoices/" + invoiceId
+				+ "/payments/" + result.json().path("id").asText()));
 	}
 
 	@GetMapping("/{invoiceId}/payments")

@@ -66,9 +66,7 @@ class StockController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
 				() -> this.inventory.receive(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
 						request.quantity(), request.note()));
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
-			.body(result.body());
+		return result.answer(HttpStatus.CREATED);
 	}
 
 	@PostMapping("/stock/adjustments")
@@ -83,9 +81,7 @@ class StockController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
 				() -> this.inventory.adjust(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
 						request.quantity(), request.note()));
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
-			.body(result.body());
+		return result.answer(HttpStatus.CREATED);
 	}
 
 	@GetMapping("/stock/movements")

@@ -59,10 +59,8 @@ class OrderController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey,
 				"POST orders " + request,
 				() -> this.orders.create(workspaceId, CurrentUser.id(), request.customerId(), lines));
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.location(URI.create("/api/workspaces/" + workspaceId + "/orders/" + result.json().path("id").asText()))
-			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
-			.body(result.body());
+		return result.answer(HttpStatus.CREATED,
+				URI.create("/api/workspaces/" + workspaceId + "/orders/" + result.json().path("id").asText()));
 	}
 
 	@GetMapping
