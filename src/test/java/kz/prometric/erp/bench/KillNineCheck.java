@@ -97,8 +97,13 @@ public final class KillNineCheck {
 							win(before, ws, dealId);
 							wonAcknowledged.add(i);
 							if (wonAcknowledged.size() >= killAfter && down.compareAndSet(false, true)) {
-								log("%d of %d deals won: kill -9 the application (pid %d)", wonAcknowledged.size(),
-										batch, first.process.pid());
+								long jobs = before.get(null, "/engine-rest/job/count?executable=true")
+									.expect(200)
+									.json()
+									.path("count")
+									.asLong();
+								log("%d of %d deals won, %d executable jobs: kill -9 the application (pid %d)",
+										wonAcknowledged.size(), batch, jobs, first.process.pid());
 								first.process.destroyForcibly();
 							}
 							// the ship task of every other deal, when it comes quickly
@@ -142,7 +147,9 @@ public final class KillNineCheck {
 			}
 			log("after the restart: %d deals created that the client had not, %d WON sent again (same keys)", created,
 					rewon);
-			long deadline = System.currentTimeMillis() + 300_000;
+			long restarted = System.currentTimeMillis();
+			long deadline = restarted + 600_000;
+			long lastReport = 0;
 			int shippedAfter = 0;
 			while (true) {
 				shippedAfter += shipReadyTasks(http, 0, 1000);
@@ -156,7 +163,14 @@ public final class KillNineCheck {
 					.filter((o) -> Set.of("INVOICED", "PAID").contains(o.path("status").asText()))
 					.count();
 				if (jobs == 0 && invoiced >= batch) {
+					log("all jobs done and all %d orders invoiced %d s after the restart", batch,
+							(System.currentTimeMillis() - restarted) / 1000);
 					break;
+				}
+				if (System.currentTimeMillis() - lastReport >= 30_000) {
+					lastReport = System.currentTimeMillis();
+					log("%3d s after the restart: %d executable jobs, %d of %d orders invoiced",
+							(lastReport - restarted) / 1000, jobs, invoiced, batch);
 				}
 				if (System.currentTimeMillis() > deadline) {
 					log("gave up waiting: %d executable jobs, %d of %d orders invoiced", jobs, invoiced, batch);
