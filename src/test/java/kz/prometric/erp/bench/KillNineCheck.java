@@ -96,16 +96,6 @@ public final class KillNineCheck {
 							dealIds.put(i, dealId);
 							win(before, ws, dealId);
 							wonAcknowledged.add(i);
-							if (wonAcknowledged.size() >= killAfter && down.compareAndSet(false, true)) {
-								long jobs = before.get(null, "/engine-rest/job/count?executable=true")
-									.expect(200)
-									.json()
-									.path("count")
-									.asLong();
-								log("%d of %d deals won, %d executable jobs: kill -9 the application (pid %d)",
-										wonAcknowledged.size(), batch, jobs, first.process.pid());
-								first.process.destroyForcibly();
-							}
 							// the ship task of every other deal, when it comes quickly
 							if (i % 2 == 0) {
 								shipped.addAndGet(shipReadyTasks(before, 3_000, 1));
@@ -118,6 +108,23 @@ public final class KillNineCheck {
 				});
 			}
 			pool.shutdown();
+			// kill once enough deals are won, at a moment when jobs are due or running
+			while (wonAcknowledged.size() < killAfter && !pool.isTerminated()) {
+				BenchHttp.sleep(5);
+			}
+			long waitForJobs = System.currentTimeMillis() + 10_000;
+			long jobsAtKill = 0;
+			while (jobsAtKill == 0 && System.currentTimeMillis() < waitForJobs) {
+				jobsAtKill = http.get(null, "/engine-rest/job/count?executable=true")
+					.expect(200)
+					.json()
+					.path("count")
+					.asLong();
+			}
+			down.set(true);
+			first.process.destroyForcibly();
+			log("%d of %d deals won, %d executable jobs (due or running): kill -9 the application (pid %d)",
+					wonAcknowledged.size(), batch, jobsAtKill, first.process.pid());
 			pool.awaitTermination(10, TimeUnit.MINUTES);
 			first.process.onExit().get(60, TimeUnit.SECONDS);
 			log("before the kill: %d deals created, %d WON acknowledged, %d ship tasks completed; exit code %d",
