@@ -1,11 +1,11 @@
 package kz.prometric.erp.crm;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import kz.prometric.erp.shared.Money;
 
 /**
  * A product line of a deal: what the customer would buy, how many, at what unit price and
@@ -23,9 +23,7 @@ public record DealProduct(@Column(name = "product_id") UUID productId,
 
 	/** quantity × unit price × (1 − discount), rounded half-up to tiyn. */
 	public BigDecimal total() {
-		BigDecimal gross = this.quantity.multiply(this.unitPrice);
-		BigDecimal factor = BigDecimal.ONE.subtract(this.discountPercent.movePointLeft(2));
-		return gross.multiply(factor).setScale(2, RoundingMode.HALF_UP);
+		return Money.lineAmount(this.quantity, this.unitPrice, this.discountPercent);
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import kz.prometric.erp.shared.Money;
+
 /**
  * Line amounts and VAT totals of one document (invoice, credit note), computed the way EN
  * 16931 does: VAT is rounded once per rate per document, half-up to 2 decimals, from the
@@ -145,7 +147,7 @@ public final class VatCalculator {
 		Map<VatRate, Sums> sumsByRate = new LinkedHashMap<>();
 		for (Line line : lines) {
 			BigDecimal undiscounted = line.quantity().multiply(line.unitPrice());
-			BigDecimal amount = money(undiscounted.multiply(HUNDRED.subtract(line.discountPercent())).divide(HUNDRED));
+			BigDecimal amount = Money.lineAmount(line.quantity(), line.unitPrice(), line.discountPercent());
 			BigDecimal discount = money(undiscounted).subtract(amount);
 			Sums sums = sumsByRate.computeIfAbsent(line.vatRate(), rate -> new Sums());
 			if (line.priceIncludesVat()) {

@@ -1,11 +1,11 @@
 package kz.prometric.erp.sales;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import kz.prometric.erp.shared.Money;
 
 /**
  * A line of an order: a product (from the catalog when {@code productId} is set),
@@ -22,8 +22,7 @@ public record OrderLine(@Column(name = "product_id") UUID productId, @Column(nam
 
 	/** quantity × unit price × (1 − discount), rounded half-up to tiyn. */
 	public BigDecimal total() {
-		BigDecimal factor = BigDecimal.ONE.subtract(this.discountPercent.movePointLeft(2));
-		return this.quantity.multiply(this.unitPrice).multiply(factor).setScale(2, RoundingMode.HALF_UP);
+		return Money.lineAmount(this.quantity, this.unitPrice, this.discountPercent);
 	}
 
 }
