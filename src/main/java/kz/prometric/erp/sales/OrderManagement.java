@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealView;
@@ -63,6 +65,8 @@ public class OrderManagement {
 
 	private final InventoryManagement inventory;
 
+	private final CatalogManagement catalog;
+
 	private final RuntimeService runtime;
 
 	private final ApplicationEventPublisher events;
@@ -70,7 +74,7 @@ public class OrderManagement {
 	private final Clock clock;
 
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
-			DocumentNumbers numbers, InventoryManagement inventory, RuntimeService runtime,
+			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog, RuntimeService runtime,
 			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.deals = deals;
@@ -78,6 +82,7 @@ public class OrderManagement {
 		this.workspaces = workspaces;
 		this.numbers = numbers;
 		this.inventory = inventory;
+		this.catalog = catalog;
 		this.runtime = runtime;
 		this.events = events;
 		this.clock = clock;
@@ -117,6 +122,10 @@ public class OrderManagement {
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		this.customers.requireCustomer(workspaceId, customerId);
+		lines.stream()
+			.map(OrderLine::productId)
+			.filter(Objects::nonNull)
+			.forEach(productId -> this.catalog.requireProduct(workspaceId, productId));
 		OrderView order = place(workspaceId, customerId, null, lines, callerId);
 		this.runtime.createProcessInstanceByKey(OrderFulfilment.KEY)
 			.businessKey(order.orderNumber())

@@ -130,7 +130,9 @@ class OrderApiTests {
 						List.of(Map.of("productName", "X", "quantity", "-1", "unitPrice", "10"))),
 				Map.of("customerId", UUID.randomUUID(), "lines",
 						List.of(Map.of("productName", "X", "quantity", "1", "unitPrice", "10"))),
-				Map.of("lines", List.of(Map.of("productName", "X", "quantity", "1", "unitPrice", "10"))));
+				Map.of("lines", List.of(Map.of("productName", "X", "quantity", "1", "unitPrice", "10"))),
+				Map.of("customerId", this.customerId, "lines", List.of(Map.of("productId", UUID.randomUUID(),
+						"productName", "Unknown product", "quantity", "1", "unitPrice", "10"))));
 
 		for (Map<String, Object> body : bad) {
 			Api.Response refused = this.api.post(orders(), this.owner.token(), body);

@@ -70,9 +70,13 @@ class OrderFulfilmentProcessTests {
 	}
 
 	@Test
-	void turnsAWonDealIntoOneConfirmedOrderWaitingToShip() {
-		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Bricks", Map.of("products",
-				List.of(Map.of("productName", "Brick M150", "quantity", "1000", "unitPrice", "95.00"))));
+	void turnsAWonDealIntoOneOrderReservationInvoiceAndMailAndCompletesItWhenPaid() throws Exception {
+		String customerEmail = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@bricks.kz";
+		UUID customer = customerWithEmail(customerEmail);
+		UUID product = product("BRK-150", "Brick M150");
+		receive(warehouse("BRICKS"), product, "1500");
+		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), customer, "Bricks", Map.of("products", List
+			.of(Map.of("productId", product, "productName", "Brick M150", "quantity", "1000", "unitPrice", "95.00"))));
 		Api.Response won = this.api.post(ws() + "/deals/" + deal.path("id").asText() + "/stage", this.owner.token(),
 				Map.of("stage", "WON"));
 		Assertions.assertThat(won.status()).isEqualTo(200);
@@ -93,8 +97,45 @@ class OrderFulfilmentProcessTests {
 			.hasCandidateGroup(this.org.workspaceId() + ":member");
 		JsonNode orders = this.api.get(ws() + "/orders", this.owner.token()).json();
 		Assertions.assertThat(orders.path("total").asInt()).isEqualTo(1);
-		Assertions.assertThat(orders.path("items").get(0).path("status").asText()).isEqualTo("CONFIRMED");
-		Assertions.assertThat(orders.path("items").get(0).path("dealId").asText()).isEqualTo(deal.path("id").asText());
+		JsonNode order = orders.path("items").get(0);
+		Assertions.assertThat(order.path("status").asText()).isEqualTo("CONFIRMED");
+		Assertions.assertThat(order.path("dealId").asText()).isEqualTo(deal.path("id").asText());
+		JsonNode reservations = this.api
+			.get(ws() + "/reservations?orderId=" + order.path("id").asText(), this.owner.token())
+			.json();
+		Assertions.assertThat(reservations.path("total").asInt()).isEqualTo(1);
+		Assertions.assertThat(reservations.path("items").get(0).path("quantity").decimalValue())
+			.isEqualByComparingTo("1000");
+
+		complete(task(process), withVariables(OrderFulfilment.VAR_CARRIER, "KazPost"));
+		execute(job(process));
+		execute(job(process));
+
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT);
+		JsonNode invoices = this.api.get(ws() + "/invoices?orderId=" + order.path("id").asText(), this.owner.token())
+			.json();
+		Assertions.assertThat(invoices.path("total").asInt()).isEqualTo(1);
+		JsonNode invoice = invoices.path("items").get(0);
+		// 1000 × 95.00 = 95,000.00 at the standard rate in force on the turnover date
+		// (16% in 2026)
+		Assertions.assertThat(invoice.path("netTotal").decimalValue()).isEqualByComparingTo("95000.00");
+		Assertions.assertThat(invoice.path("vatTotal").decimalValue()).isEqualByComparingTo("15200.00");
+		Assertions.assertThat(invoice.path("grossTotal").decimalValue()).isEqualByComparingTo("110200.00");
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(customerEmail, "Invoice ") == 1);
+
+		Api.Response paid = this.api.post(ws() + "/invoices/" + invoice.path("id").asText() + "/payments",
+				this.owner.token(), Map.of("amount", "110200.00"));
+
+		Assertions.assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+		assertThat(process).hasPassed(OrderFulfilment.END_ORDER_FULFILLED).isEnded();
+		Assertions.assertThat(orderStatus(order)).isEqualTo("PAID");
+		Assertions.assertThat(mailsTo(customerEmail, "Invoice ")).isEqualTo(1);
+		JsonNode stock = this.api.get(ws() + "/stock?productId=" + product, this.owner.token())
+			.json()
+			.path("items")
+			.get(0);
+		Assertions.assertThat(stock.path("onHand").decimalValue()).isEqualByComparingTo("500");
+		Assertions.assertThat(stock.path("reserved").decimalValue()).isEqualByComparingTo("0");
 	}
 
 	@Test
