@@ -1,11 +1,13 @@
 package kz.prometric.erp.shared;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,10 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes a write safe to retry: a request sent with an {@code Idempotency-Key} runs once
- * per workspace and key, and a repeat (also a concurrent one) answers the first one's
- * result instead of running again. The key is recorded in the same transaction as the
- * write, so a failed request leaves no key behind and may be retried. Reusing a key for a
- * different request answers 422.
+ * per workspace, caller and key, and a repeat (also a concurrent one) answers the first
+ * one's result instead of running again.
+ * <ul>
+ * <li>The caller's access is checked first, on every request, before the key is looked
+ * at: a replay needs the same membership and role as the write itself (a member removed
+ * since, or one below the needed role, is refused like a first request).</li>
+ * <li>Keys are scoped to the workspace and the caller: another caller's key (in this or
+ * another workspace) is simply not found, so the request runs as a new one; nobody can
+ * read another caller's stored answer or tell whether a key exists.</li>
+ * <li>The answer is stored as the exact bytes of the first response body, so every replay
+ * is byte-identical to the first answer.</li>
+ * <li>The key is recorded in the same transaction as the write, so a failed request
+ * leaves no key behind and may be retried. Reusing a key for a different request by the
+ * same caller answers 422 (field {@code Idempotency-Key}).</li>
+ * </ul>
  */
 @Service
 public class IdempotentRequests {
@@ -50,45 +64,47 @@ public class IdempotentRequests {
 	}
 
 	/**
-	 * Runs {@code action} unless this key already ran in this workspace; then answers the
-	 * stored result (as JSON). Without a key the action simply runs. {@code request}
-	 * identifies what was asked (e.g. the path and body), so a key cannot be replayed for
-	 * another request.
+	 * Checks access with {@code authorize} (which throws when the caller may not make
+	 * this request: not a member, role too low), then runs {@code action} unless this
+	 * caller already sent this key in this workspace; then answers the stored result.
+	 * Without a key the action simply runs. {@code request} identifies what was asked
+	 * (e.g. the path and body), so a key cannot be replayed for another request.
 	 */
 	@Transactional
-	public Result execute(UUID workspaceId, String key, String request, Supplier<?> action) {
-		if (key == null) {
-			Object result = action.get();
-			return new Result(result, false, this.mapper.valueToTree(result));
-		}
-		if (!VALID_KEY.matcher(key).matches()) {
+	public Result execute(UUID workspaceId, UUID callerId, String key, String request, Runnable authorize,
+			Supplier<?> action) {
+		Objects.requireNonNull(workspaceId, "workspaceId");
+		Objects.requireNonNull(callerId, "callerId");
+		if (key != null && !VALID_KEY.matcher(key).matches()) {
 			throw new InvalidInputException(HEADER, "must be 1-100 characters of letters, digits and . _ : -");
+		}
+		// access first: nothing about a key is looked at (or revealed) for a caller who
+		// may not make this request
+		authorize.run();
+		if (key == null) {
+			return Result.of(json(action.get()), false, this.mapper);
 		}
 		String hash = sha256(request);
 		// a concurrent request with the same key waits here until the first one commits
 		// or rolls back
-		int inserted = this.jdbc.update("insert into shared_idempotency_key (workspace_id, idem_key, request_hash, "
-				+ "created_at) values (?, ?, ?, now()) on conflict do nothing", workspaceId, key, hash);
+		int inserted = this.jdbc
+			.update("insert into shared_idempotency_key (workspace_id, caller_id, idem_key, request_hash, created_at) "
+					+ "values (?, ?, ?, ?, now()) on conflict do nothing", workspaceId, callerId, key, hash);
 		if (inserted == 1) {
-			Object result = action.get();
+			String body = json(action.get());
 			this.jdbc.update(
-					"update shared_idempotency_key set response_json = ? where workspace_id = ? and idem_key = ?",
-					json(result), workspaceId, key);
-			return new Result(result, false, this.mapper.valueToTree(result));
+					"update shared_idempotency_key set response_json = ? "
+							+ "where workspace_id = ? and caller_id = ? and idem_key = ?",
+					body, workspaceId, callerId, key);
+			return Result.of(body, false, this.mapper);
 		}
-		Map<String, Object> stored = this.jdbc.queryForMap(
-				"select request_hash, response_json from shared_idempotency_key where workspace_id = ? and idem_key = ?",
-				workspaceId, key);
+		Map<String, Object> stored = this.jdbc
+			.queryForMap("select request_hash, response_json from shared_idempotency_key "
+					+ "where workspace_id = ? and caller_id = ? and idem_key = ?", workspaceId, callerId, key);
 		if (!hash.equals(stored.get("request_hash"))) {
 			throw new BusinessRuleViolation(HEADER, "This key was already used for a different request");
 		}
-		try {
-			JsonNode replayed = this.mapper.readTree((String) stored.get("response_json"));
-			return new Result(replayed, true, replayed);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored idempotent response is not JSON", ex);
-		}
+		return Result.of((String) stored.get("response_json"), true, this.mapper);
 	}
 
 	private String json(Object result) {
@@ -111,11 +127,20 @@ public class IdempotentRequests {
 	}
 
 	/**
-	 * The answer: the action's result, or the stored JSON of the first request's result
-	 * when replayed; {@code json} is the body as a JSON tree either way (e.g. to read its
-	 * id).
+	 * The answer: the JSON body, byte for byte the same for the first request and every
+	 * replay, and whether it was replayed; {@code json} is the body as a JSON tree (e.g.
+	 * to read its id).
 	 */
-	public record Result(Object body, boolean replayed, JsonNode json) {
+	public record Result(byte[] body, boolean replayed, JsonNode json) {
+
+		static Result of(String body, boolean replayed, ObjectMapper mapper) {
+			try {
+				return new Result(body.getBytes(StandardCharsets.UTF_8), replayed, mapper.readTree(body));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Stored idempotent response is not JSON", ex);
+			}
+		}
 
 		/**
 		 * The HTTP answer: {@code status}, the body and the {@code Idempotent-Replayed}
@@ -131,7 +156,8 @@ public class IdempotentRequests {
 		 */
 		public ResponseEntity<Object> answer(HttpStatus status, URI location) {
 			ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-				.header(REPLAYED_HEADER, String.valueOf(this.replayed));
+				.header(REPLAYED_HEADER, String.valueOf(this.replayed))
+				.contentType(MediaType.APPLICATION_JSON);
 			if (location != null) {
 				response.location(location);
 			}

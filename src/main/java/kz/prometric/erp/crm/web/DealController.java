@@ -27,6 +27,7 @@ import kz.prometric.erp.crm.DealProduct;
 import kz.prometric.erp.crm.DealStage;
 import kz.prometric.erp.crm.DealView;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.shared.IdempotentRequests;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -52,9 +53,12 @@ class DealController {
 
 	private final IdempotentRequests idempotency;
 
-	DealController(DealManagement deals, IdempotentRequests idempotency) {
+	private final WorkspaceManagement workspaces;
+
+	DealController(DealManagement deals, IdempotentRequests idempotency, WorkspaceManagement workspaces) {
 		this.deals = deals;
 		this.idempotency = idempotency;
+		this.workspaces = workspaces;
 	}
 
 	@PostMapping
@@ -97,9 +101,9 @@ class DealController {
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody ChangeStageRequest request) {
 		String fingerprint = "POST deals/" + dealId + "/stage " + request.stage() + " " + request.lostReason();
-		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
-				() -> this.deals.changeStage(workspaceId, CurrentUser.id(), dealId, request.stage(),
-						request.lostReason()));
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
+				fingerprint, () -> this.workspaces.requireMember(workspaceId, CurrentUser.id()), () -> this.deals
+					.changeStage(workspaceId, CurrentUser.id(), dealId, request.stage(), request.lostReason()));
 		return result.answer(HttpStatus.OK);
 	}
 

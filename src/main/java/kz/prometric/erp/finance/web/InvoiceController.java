@@ -19,6 +19,7 @@ import kz.prometric.erp.finance.InvoiceStatus;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.finance.PaymentView;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.shared.IdempotentRequests;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -48,9 +49,12 @@ class InvoiceController {
 
 	private final IdempotentRequests idempotency;
 
-	InvoiceController(InvoiceManagement invoices, IdempotentRequests idempotency) {
+	private final WorkspaceManagement workspaces;
+
+	InvoiceController(InvoiceManagement invoices, IdempotentRequests idempotency, WorkspaceManagement workspaces) {
 		this.invoices = invoices;
 		this.idempotency = idempotency;
+		this.workspaces = workspaces;
 	}
 
 	@GetMapping
@@ -82,9 +86,11 @@ class InvoiceController {
 	ResponseEntity<Object> pay(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody PaymentRequest request) {
-		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey,
-				"POST invoices/" + invoiceId + "/payments " + request, () -> this.invoices.recordPayment(workspaceId,
-						CurrentUser.id(), invoiceId, request.amount(), request.paidOn(), request.reference()));
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
+				"POST invoices/" + invoiceId + "/payments " + request,
+				() -> this.workspaces.requireMember(workspaceId, CurrentUser.id()),
+				() -> this.invoices.recordPayment(workspaceId, CurrentUser.id(), invoiceId, request.amount(),
+						request.paidOn(), request.reference()));
 		return result.answer(HttpStatus.CREATED, URI.create("/api/workspaces/" + workspaceId + "/invoices/" + invoiceId
 				+ "/payments/" + result.json().path("id").asText()));
 	}

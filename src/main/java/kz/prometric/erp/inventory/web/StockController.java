@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.inventory.MovementType;
 import kz.prometric.erp.inventory.ReservationStatus;
@@ -42,9 +44,12 @@ class StockController {
 
 	private final IdempotentRequests idempotency;
 
-	StockController(InventoryManagement inventory, IdempotentRequests idempotency) {
+	private final WorkspaceManagement workspaces;
+
+	StockController(InventoryManagement inventory, IdempotentRequests idempotency, WorkspaceManagement workspaces) {
 		this.inventory = inventory;
 		this.idempotency = idempotency;
+		this.workspaces = workspaces;
 	}
 
 	@GetMapping("/stock")
@@ -63,7 +68,8 @@ class StockController {
 			@Valid @RequestBody ReceiptRequest request) {
 		String fingerprint = "POST stock/receipts " + request.warehouseId() + " " + request.productId() + " "
 				+ request.quantity().toPlainString() + " " + request.note();
-		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
+				fingerprint, () -> this.workspaces.requireRole(workspaceId, CurrentUser.id(), WorkspaceRole.MANAGER),
 				() -> this.inventory.receive(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
 						request.quantity(), request.note()));
 		return result.answer(HttpStatus.CREATED);
@@ -78,7 +84,8 @@ class StockController {
 			@Valid @RequestBody AdjustmentRequest request) {
 		String fingerprint = "POST stock/adjustments " + request.warehouseId() + " " + request.productId() + " "
 				+ request.quantity().toPlainString() + " " + request.note();
-		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey, fingerprint,
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
+				fingerprint, () -> this.workspaces.requireRole(workspaceId, CurrentUser.id(), WorkspaceRole.MANAGER),
 				() -> this.inventory.adjust(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
 						request.quantity(), request.note()));
 		return result.answer(HttpStatus.CREATED);

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.sales.OrderLine;
 import kz.prometric.erp.sales.OrderManagement;
 import kz.prometric.erp.sales.OrderManagement.OrderFilter;
@@ -45,9 +46,12 @@ class OrderController {
 
 	private final IdempotentRequests idempotency;
 
-	OrderController(OrderManagement orders, IdempotentRequests idempotency) {
+	private final WorkspaceManagement workspaces;
+
+	OrderController(OrderManagement orders, IdempotentRequests idempotency, WorkspaceManagement workspaces) {
 		this.orders = orders;
 		this.idempotency = idempotency;
+		this.workspaces = workspaces;
 	}
 
 	@PostMapping
@@ -56,8 +60,8 @@ class OrderController {
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
 		List<OrderLine> lines = request.lines().stream().map(OrderLineRequest::toLine).toList();
-		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, idempotencyKey,
-				"POST orders " + request,
+		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
+				"POST orders " + request, () -> this.workspaces.requireMember(workspaceId, CurrentUser.id()),
 				() -> this.orders.create(workspaceId, CurrentUser.id(), request.customerId(), lines));
 		return result.answer(HttpStatus.CREATED,
 				URI.create("/api/workspaces/" + workspaceId + "/orders/" + result.json().path("id").asText()));

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -62,6 +67,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(NotFoundException ex) {
@@ -214,6 +221,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			return generic(Problems.of(HttpStatus.BAD_REQUEST, "validation", field + " " + message,
 					List.of(new FieldViolation(field, message))));
 		}
+		String duplicate = duplicateField(cause);
+		if (duplicate != null) {
+			String message = "is given more than once";
+			return generic(Problems.of(HttpStatus.BAD_REQUEST, "validation", duplicate + " " + message,
+					List.of(new FieldViolation(duplicate, message))));
+		}
 		String detail = (cause instanceof JsonProcessingException) ? "Malformed JSON body"
 				: "Request body is missing or unreadable";
 		return generic(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail));
@@ -296,7 +309,47 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		return path.toString();
 	}
 
+	/**
+	 * The field named by Jackson's strict duplicate detection ("Duplicate field 'x'"),
+	 * with the path of the object it is in; null for other errors.
+	 */
+	private static String duplicateField(Throwable cause) {
+		if (!(cause instanceof StreamReadException read) || read.getOriginalMessage() == null) {
+			return null;
+		}
+		Matcher matcher = DUPLICATE_FIELD.matcher(read.getOriginalMessage());
+		if (!matcher.matches()) {
+			return null;
+		}
+		JsonParser parser = read.getProcessor();
+		if (parser != null && parser.getParsingContext() != null) {
+			// the parser stopped on the duplicate: its context is the path to it
+			String path = path(parser.getParsingContext());
+			if (!path.isEmpty()) {
+				return path;
+			}
+		}
+		return matcher.group(1);
+	}
+
+	private static String path(JsonStreamContext context) {
+		StringBuilder path = new StringBuilder();
+		for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+			if (c.inArray()) {
+				path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+			}
+			else if (c.getCurrentName() != null) {
+				path.insert(0,
+						(path.isEmpty() || path.charAt(0) == '[') ? c.getCurrentName() : c.getCurrentName() + ".");
+			}
+		}
+		return path.toString();
+	}
+
 	private static String describe(JsonMappingException ex) {
+		if (ex instanceof JsonInputOutput.RefusedValueException refused) {
+			return refused.reason();
+		}
 		if (ex instanceof UnrecognizedPropertyException) {
 			return "is not a known field";
 		}

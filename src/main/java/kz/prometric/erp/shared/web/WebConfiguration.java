@@ -2,6 +2,7 @@ package kz.prometric.erp.shared.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new PageQueryArgumentResolver());
+	}
+
+	/**
+	 * Bounds on decimals, dates and text read from request bodies, and the rendering of
+	 * money and quantities in every answer (see {@link JsonInputOutput}).
+	 */
+	@Bean
+	Module prometricApiValues() {
+		return JsonInputOutput.module();
 	}
 
 	@Bean
