@@ -1,13 +1,22 @@
 package kz.prometric.erp.shared;
 
+import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import kz.prometric.erp.support.Api;
@@ -20,6 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +52,13 @@ class MalformedInputApiTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -238,6 +260,365 @@ class MalformedInputApiTests {
 		Api.Response response = this.api.get(path, user.token());
 
 		assertCleanProblem(response, 404);
+	}
+
+	// the inputs of issue 8: duplicated keys, unknown fields, control characters, absurd
+	// decimals and dates, on representative writes; nothing is written
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("representativeWrites")
+	void refusesADuplicatedKeyNamingTheField(String route, String textField, String decimalField, String dateField) {
+		Write write = write(route);
+		String json = write.json();
+		String duplicated = "{\"" + textField + "\": \"first\", " + json.substring(1);
+
+		Api.Response response = this.api.post(write.path(), fixture().owner().token(), duplicated);
+
+		assertCleanProblem(response, 400);
+		assertThat(response.errorFields()).containsExactly(textField);
+		assertThat(response.text()).contains("more than once");
+		assertNothingWritten(write);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("representativeWrites")
+	void refusesAnUnknownFieldNamingIt(String route, String textField, String decimalField, String dateField) {
+		Write write = write(route);
+		String withUnknown = "{\"refundEverything\": true, " + write.json().substring(1);
+
+		Api.Response response = this.api.post(write.path(), fixture().owner().token(), withUnknown);
+
+		assertCleanProblem(response, 400);
+		assertThat(response.errorFields()).containsExactly("refundEverything");
+		assertNothingWritten(write);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("representativeWrites")
+	void refusesControlCharactersInTextNamingTheField(String route, String textField, String decimalField,
+			String dateField) {
+		for (String character : List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f")) {
+			Write write = write(route);
+			String json = write.with(textField, "\"bad" + character + "text\"");
+
+			Api.Response response = this.api.post(write.path(), fixture().owner().token(), json);
+
+			assertCleanProblem(response, 400);
+			assertThat(response.errorFields()).as(character).containsExactly(textField);
+			assertNothingWritten(write);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("representativeWrites")
+	void refusesAbsurdDecimalsNamingTheFieldAtOnce(String route, String textField, String decimalField,
+			String dateField) {
+		if (decimalField == null) {
+			return;
+		}
+		for (String number : List.of("1e999999999", "-1e999999999", "1e-999999999", "\"1e999999999\"",
+				"123456789012345678", "1.0001", "0.00000000000000000000001")) {
+			Write write = write(route);
+			String json = write.with(decimalField, number);
+			long started = System.nanoTime();
+
+			Api.Response response = this.api.post(write.path(), fixture().owner().token(), json);
+
+			assertCleanProblem(response, 400);
+			assertThat(response.errorFields()).as(number).containsExactly(decimalField);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as(number).isLessThan(Duration.ofSeconds(5));
+			assertNothingWritten(write);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("representativeWrites")
+	void refusesDatesOutsideYears1900To9999NamingTheField(String route, String textField, String decimalField,
+			String dateField) {
+		if (dateField == null) {
+			return;
+		}
+		for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0001-01-01", "1899-12-31",
+				"+10000-01-01")) {
+			Write write = write(route);
+			String json = write.with(dateField, "\"" + date + "\"");
+
+			Api.Response response = this.api.post(write.path(), fixture().owner().token(), json);
+
+			assertCleanProblem(response, 400);
+			assertThat(response.errorFields()).as(date).containsExactly(dateField);
+			assertNothingWritten(write);
+		}
+	}
+
+	static Stream<Arguments> representativeWrites() {
+		return Stream.of(Arguments.of("customers", "name", null, null),
+				Arguments.of("deals", "title", "value", "expectedCloseDate"),
+				Arguments.of("products", "name", "price", null),
+				Arguments.of("stock receipts", "note", "quantity", null),
+				Arguments.of("payments", "reference", "amount", "paidOn"),
+				Arguments.of("credit notes", "reason", null, null));
+	}
+
+	@Test
+	void acceptsDecimalsWithinTheBoundsAndAnswersThemInFixedDecimals() {
+		Fixture f = fixture();
+		Api.Response product = this.api.post(f.ws() + "/products", f.owner().token(), "{\"code\": \"B-"
+				+ UUID.randomUUID().toString().substring(0, 8)
+				+ "\", \"name\": \"Bounded\", \"unit\": \"pcs\", \"price\": 12345678901234567.8, \"cost\": 1.25E7}");
+		Api.Response receipt = this.api.post(f.ws() + "/stock/receipts", f.owner().token(), "{\"warehouseId\": \""
+				+ f.warehouseId() + "\", \"productId\": \"" + f.productId() + "\", \"quantity\": 2.5E1}");
+
+		assertThat(product.status()).as(product.toString()).isEqualTo(201);
+		assertThat(product.text()).contains("\"price\":12345678901234567.80", "\"cost\":12500000.00");
+		assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
+		assertThat(receipt.text()).contains("\"quantity\":25.000").doesNotContainPattern("[0-9]E[+-]?[0-9]");
+	}
+
+	@Test
+	void refusesMalformedUrlEncodingWithAProblem() throws Exception {
+		TestData.User user = fixture().owner();
+
+		RawResponse path = raw("GET /api/workspaces/%zz HTTP/1.1\r\nAuthorization: Bearer " + user.token() + "\r\n");
+		RawResponse nested = raw("GET /api/workspaces/%zz/customers HTTP/1.1\r\n");
+
+		for (RawResponse response : List.of(path, nested)) {
+			assertCleanProblem(response.status(), response.header("Content-Type"), response.body(), 400);
+		}
+	}
+
+	@Test
+	void refusesOversizedHeadersWithAProblem() throws Exception {
+		RawResponse response = raw("GET /api/organizations HTTP/1.1\r\nX-Padding: " + "a".repeat(20 * 1024) + "\r\n");
+
+		assertThat(response.status()).isBetween(400, 431);
+		assertCleanProblem(response.status(), response.header("Content-Type"), response.body(), response.status());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/organizations", "/api/workspaces", "/camunda/app/tasklist/", "/engine-rest/task",
+			"/engine-rest/engine", "/", "/actuator/health" })
+	void refusesTraceEverywhereWithoutEchoingTheRequest(String path) throws Exception {
+		TestData.User user = fixture().owner();
+
+		RawResponse response = raw("TRACE " + path + " HTTP/1.1\r\nAuthorization: Bearer " + user.token()
+				+ "\r\nCookie: JSESSIONID=secret-session\r\n");
+
+		assertCleanProblem(response.status(), response.header("Content-Type"), response.body(), 405);
+		assertThat(response.body()).doesNotContain(user.token()).doesNotContain("secret-session");
+	}
+
+	/**
+	 * Every POST, PUT and PATCH route of the API that reads a JSON body, as registered
+	 * (so a new endpoint is covered without touching this test): a duplicated key, an
+	 * unknown field and a NUL are 4xx problems, never 5xx; where the caller may call the
+	 * route, the answer is 400 naming the field. (Routes without a body, such as
+	 * {@code /auth/logout} or {@code /archive}, ignore what is sent.)
+	 */
+	@Test
+	void refusesBadBodiesOnEveryRegisteredWriteRoute() {
+		Fixture f = fixture();
+		List<String> checked = new ArrayList<>();
+		this.handlerMapping.getHandlerMethods().forEach((info, method) -> {
+			Set<String> patterns = (info.getPathPatternsCondition() != null)
+					? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
+			for (String pattern : patterns) {
+				if (!pattern.startsWith("/api")) {
+					continue;
+				}
+				for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+					if (verb == RequestMethod.POST || verb == RequestMethod.PUT || verb == RequestMethod.PATCH) {
+						if (checkBadBodies(f, verb.name(), pattern, method)) {
+							checked.add(verb + " " + pattern);
+						}
+					}
+				}
+			}
+		});
+		assertThat(checked).as("write routes found").hasSizeGreaterThan(20);
+	}
+
+	private boolean checkBadBodies(Fixture f, String verb, String pattern, HandlerMethod method) {
+		String path = pattern.replace("{workspaceId}", f.workspaceId().toString())
+			.replace("{orgId}", f.orgId().toString())
+			.replace("{organizationId}", f.orgId().toString())
+			.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+		Class<?> bodyType = Arrays.stream(method.getMethodParameters())
+			.filter(p -> p.hasParameterAnnotation(RequestBody.class))
+			.map(MethodParameter::getParameterType)
+			.findFirst()
+			.orElse(null);
+		if (bodyType == null) {
+			return false;
+		}
+		String anyField = "field";
+		String textField = null;
+		if (bodyType.isRecord() && bodyType.getRecordComponents().length > 0) {
+			anyField = bodyType.getRecordComponents()[0].getName();
+			textField = Arrays.stream(bodyType.getRecordComponents())
+				.filter(c -> c.getType() == String.class)
+				.map(RecordComponent::getName)
+				.findFirst()
+				.orElse(null);
+		}
+		Map<String, String> bodies = new LinkedHashMap<>();
+		bodies.put("duplicate " + anyField, "{\"" + anyField + "\": null, \"" + anyField + "\": null}");
+		if (bodyType.isRecord()) {
+			bodies.put("unknown noSuchField", "{\"noSuchField\": 1}");
+		}
+		if (textField != null) {
+			bodies.put("NUL " + textField, "{\"" + textField + "\": \"a\\u0000b\"}");
+		}
+		bodies.forEach((what, body) -> {
+			Api.Response response = this.api.send(verb, path, f.owner().token(), body, Map.of());
+			String label = verb + " " + pattern + " with " + what + ": " + response;
+			assertThat(response.status()).as(label).isBetween(400, 499);
+			assertThat(response.contentType()).as(label).startsWith("application/problem+json");
+			if (response.status() == 400) {
+				assertThat(response.errorFields()).as(label).containsExactly(what.substring(what.indexOf(' ') + 1));
+			}
+		});
+		return true;
+	}
+
+	private record Fixture(TestData.User owner, UUID orgId, UUID workspaceId, UUID customerId, UUID warehouseId,
+			UUID productId, String ws) {
+	}
+
+	private static Fixture fixture;
+
+	private synchronized Fixture fixture() {
+		if (fixture == null) {
+			TestData.User owner = this.data.user("Strict");
+			TestData.Org org = this.data.organization(owner, "Strict Input LLP");
+			String ws = "/api/workspaces/" + org.workspaceId();
+			UUID customerId = this.data.customer(owner, org.workspaceId(), "Strict Buyer LLP");
+			Api.Response warehouse = this.api.post(ws + "/warehouses", owner.token(),
+					Map.of("code", "STRICT", "name", "Strict warehouse"));
+			Api.Response product = this.api.post(ws + "/products", owner.token(),
+					Map.of("code", "STRICT-1", "name", "Strict product", "unit", "pcs", "price", "10.00"));
+			assertThat(warehouse.status()).as(warehouse.toString()).isEqualTo(201);
+			assertThat(product.status()).as(product.toString()).isEqualTo(201);
+			fixture = new Fixture(owner, org.id(), org.workspaceId(), customerId,
+					UUID.fromString(warehouse.json().path("id").asText()),
+					UUID.fromString(product.json().path("id").asText()), ws);
+		}
+		return fixture;
+	}
+
+	/** A valid write with one body, and the list that would show what it wrote. */
+	private record Write(String path, Map<String, Object> body, String listPath, int countBefore,
+			com.fasterxml.jackson.databind.ObjectMapper mapper) {
+
+		String json() {
+			try {
+				return this.mapper.writeValueAsString(this.body);
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/** The body with {@code field} set to {@code rawJson} (written as it is). */
+		String with(String field, String rawJson) {
+			Map<String, Object> rest = new LinkedHashMap<>(this.body);
+			rest.remove(field);
+			String others = new Write(this.path, rest, this.listPath, this.countBefore, this.mapper).json();
+			return "{\"" + field + "\": " + rawJson + (rest.isEmpty() ? "}" : ", " + others.substring(1));
+		}
+
+	}
+
+	private Write write(String route) {
+		Fixture f = fixture();
+		Map<String, Object> body = new LinkedHashMap<>();
+		String path;
+		String list = null;
+		switch (route) {
+			case "customers" -> {
+				path = f.ws() + "/customers";
+				list = path;
+				body.put("type", "COMPANY");
+				body.put("name", "Strict Customer");
+				body.put("taxId", TestData.nextBin());
+			}
+			case "deals" -> {
+				path = f.ws() + "/deals";
+				list = path;
+				body.put("customerId", f.customerId());
+				body.put("title", "Strict deal");
+				body.put("value", "100.00");
+				body.put("expectedCloseDate", "2027-06-30");
+			}
+			case "products" -> {
+				path = f.ws() + "/products";
+				list = path;
+				body.put("code", "S-" + UUID.randomUUID().toString().substring(0, 8));
+				body.put("name", "Strict product");
+				body.put("unit", "pcs");
+				body.put("price", "10.00");
+			}
+			case "stock receipts" -> {
+				path = f.ws() + "/stock/receipts";
+				list = f.ws() + "/stock/movements";
+				body.put("warehouseId", f.warehouseId());
+				body.put("productId", f.productId());
+				body.put("quantity", "1");
+				body.put("note", "Strict receipt");
+			}
+			case "payments" -> {
+				// the body is refused before the invoice is looked up
+				path = f.ws() + "/invoices/" + UUID.randomUUID() + "/payments";
+				body.put("amount", "10.00");
+				body.put("paidOn", "2026-03-01");
+				body.put("reference", "PP-1");
+			}
+			case "credit notes" -> {
+				path = f.ws() + "/invoices/" + UUID.randomUUID() + "/credit-notes";
+				body.put("reason", "Returned");
+			}
+			default -> throw new IllegalArgumentException(route);
+		}
+		int before = (list != null) ? this.api.get(list, f.owner().token()).json().path("total").asInt() : 0;
+		return new Write(path, body, list, before, this.mapper);
+	}
+
+	private void assertNothingWritten(Write write) {
+		if (write.listPath() != null) {
+			assertThat(this.api.get(write.listPath(), fixture().owner().token()).json().path("total").asInt())
+				.isEqualTo(write.countBefore());
+		}
+	}
+
+	private record RawResponse(int status, Map<String, String> headers, String body) {
+
+		String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+	/** A request written on the socket as it is (no client would send it). */
+	private RawResponse raw(String head) throws Exception {
+		URI base = URI.create(this.api.baseUrl());
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout(60_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((head + "Host: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = text.indexOf("\r\n\r\n");
+			String[] lines = text.substring(0, Math.max(0, end)).split("\r\n");
+			int status = Integer.parseInt(lines[0].split(" ")[1]);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).trim());
+			}
+			return new RawResponse(status, headers, text.substring(end + 4));
+		}
 	}
 
 	private void assertCleanProblem(Api.Response response, int status) {
