@@ -23,6 +23,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -194,10 +195,11 @@ public class IdentityManagement {
 
 	/**
 	 * Mints the token of a verification request for its mail: a new random token whose
-	 * hash replaces any earlier one. Empty when the request is used or expired. Call it
-	 * in the transaction that sends the mail, so a failed send leaves no working token.
+	 * hash replaces any earlier one. Empty when the request is used or expired. Commits
+	 * at once (its own transaction), so the link works the moment the mail arrives; a
+	 * failed send leaves only a token that nobody has, and a retry replaces it.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<String> mintVerificationToken(UUID verificationId) {
 		Instant now = this.clock.instant();
 		return this.verifications.findById(verificationId).filter(v -> v.isOpen(now)).map(v -> {

@@ -1,14 +1,19 @@
 package kz.prometric.erp.identity;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Where a login attempt comes from: the client address of the current HTTP request as the
@@ -26,7 +31,13 @@ final class LoginSource {
 	private LoginSource() {
 	}
 
+	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
 	static String current() {
+		String bound = CURRENT.get();
+		if (bound != null) {
+			return bound;
+		}
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
 			return of(servlet.getRequest());
@@ -56,6 +67,33 @@ final class LoginSource {
 		}
 		String stripped = address.strip();
 		return (stripped.length() > 64) ? stripped.substring(0, 64) : stripped;
+	}
+
+	/**
+	 * Binds the request's source address to the thread for every request, before any
+	 * other filter (Spring's request context is not bound yet where Spring Security
+	 * checks basic authentication for the engine REST API).
+	 */
+	static final class Filter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String previous = CURRENT.get();
+			CURRENT.set(of(request));
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				if (previous == null) {
+					CURRENT.remove();
+				}
+				else {
+					CURRENT.set(previous);
+				}
+			}
+		}
+
 	}
 
 }

@@ -11,9 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import kz.prometric.erp.shared.Problems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -75,6 +77,15 @@ class SecurityConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()), new SessionStillActive(sessions)));
 		return decoder;
+	}
+
+	/** The client address for login throttling, bound before every other filter. */
+	@Bean
+	FilterRegistrationBean<LoginSource.Filter> loginSourceFilter() {
+		FilterRegistrationBean<LoginSource.Filter> registration = new FilterRegistrationBean<>(
+				new LoginSource.Filter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean

@@ -116,7 +116,8 @@ class LoginThrottleApiTests {
 	void usesTheAddressTheProxyAppendsNotTheOneTheClientSent() {
 		TestData.User owner = this.data.user("Erzhan");
 		String attacker = randomAddress();
-		// nginx appends the address it sees to whatever the client sent: the client's part is
+		// nginx appends the address it sees to whatever the client sent: the client's
+		// part is
 		// ignored, the rightmost untrusted address counts
 		for (int i = 0; i < 5; i++) {
 			assertThat(loginVia(PROXY, randomAddress() + ", " + attacker, owner.email(), "guess-" + i).status())
@@ -198,8 +199,8 @@ class LoginThrottleApiTests {
 	}
 
 	/**
-	 * One HTTP/1.1 request over a socket bound to {@code localAddress}, so the server sees
-	 * that address as the peer (the JDK's HttpClient cannot choose it on Java 17).
+	 * One HTTP/1.1 request over a socket bound to {@code localAddress}, so the server
+	 * sees that address as the peer (the JDK's HttpClient cannot choose it on Java 17).
 	 */
 	private Raw sendVia(String localAddress, String forwardedFor, String method, String path, String authorization,
 			String json) {

@@ -18,8 +18,8 @@ import jakarta.mail.internet.MimeMessage;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reads one address's mailbox in the test run's GreenMail (without scanning every mail
- * of the run).
+ * Reads one address's mailbox in the test run's GreenMail (without scanning every mail of
+ * the run).
  */
 public final class Mailboxes {
 

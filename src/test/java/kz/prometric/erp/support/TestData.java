@@ -83,10 +83,10 @@ public class TestData {
 	public User platformAdmin() {
 		String email = "platform-admin@prometric.test";
 		synchronized (TestData.class) {
-			Api.Response login = this.api.post("/api/auth/login", null,
-					Map.of("email", email, "password", PASSWORD));
+			Api.Response login = this.api.post("/api/auth/login", null, Map.of("email", email, "password", PASSWORD));
 			if (login.status() != 200) {
-				// the first call of the run registers and confirms the address (the rights
+				// the first call of the run registers and confirms the address (the
+				// rights
 				// come with the confirmation)
 				Api.Response registered = this.api.post("/api/auth/register", null,
 						Map.of("email", email, "password", PASSWORD, "firstName", "Platform", "lastName", "Admin"));
