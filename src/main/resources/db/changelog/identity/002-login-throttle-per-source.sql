@@ -8,6 +8,7 @@ create table idn_login_throttle (
     source          varchar(64)              not null,
     account         varchar(254)             not null,
     failures        integer                  not null,
+    window_start    timestamp with time zone not null,
     last_failure_at timestamp with time zone not null,
     blocked_until   timestamp with time zone,
     primary key (source, account)

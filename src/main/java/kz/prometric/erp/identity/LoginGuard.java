@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * source is refused for that account for {@code delay}, doubling with every further
  * failure up to {@code max-delay};</li>
  * <li>per source address over all accounts (password spraying): the same from
- * {@code source-max-failures} failures on;</li>
+ * {@code source-max-failures} failures within a {@code window} on;</li>
  * <li>never per account alone: the owner logging in from another address gets in.</li>
  * </ul>
  * A refused attempt does not check the password and does not count. Failures are recorded
@@ -69,8 +69,9 @@ class LoginGuard {
 	void recordFailure(String source, String account) {
 		this.ownTransaction.executeWithoutResult(status -> {
 			Instant now = this.clock.instant();
-			Duration accountBlock = count(source, account, now, this.settings.maxFailures());
-			Duration sourceBlock = count(source, LoginThrottle.ANY_ACCOUNT, now, this.settings.sourceMaxFailures());
+			Duration accountBlock = count(source, account, now, this.settings.maxFailures(), false);
+			Duration sourceBlock = count(source, LoginThrottle.ANY_ACCOUNT, now, this.settings.sourceMaxFailures(),
+					true);
 			if (!accountBlock.isZero()) {
 				log.warn("Logins from {} for {} refused for {} after repeated failures", source, account, accountBlock);
 			}
@@ -80,11 +81,12 @@ class LoginGuard {
 		});
 	}
 
-	private Duration count(String source, String account, Instant now, int threshold) {
+	private Duration count(String source, String account, Instant now, int threshold, boolean fixedWindow) {
 		this.throttles.ensureRow(source, account);
 		return this.throttles.findForUpdate(source, account)
 			.orElseThrow()
-			.recordFailure(now, threshold, this.settings.window(), this.settings.delay(), this.settings.maxDelay());
+			.recordFailure(now, threshold, this.settings.window(), this.settings.delay(), this.settings.maxDelay(),
+					fixedWindow);
 	}
 
 	/**

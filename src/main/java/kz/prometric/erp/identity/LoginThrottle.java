@@ -34,11 +34,20 @@ class LoginThrottle {
 
 	private int failures;
 
+	private Instant windowStart;
+
 	private Instant lastFailureAt;
 
 	private Instant blockedUntil;
 
 	protected LoginThrottle() {
+	}
+
+	LoginThrottle(String source, String account, Instant now) {
+		this.source = source;
+		this.account = account;
+		this.windowStart = now;
+		this.lastFailureAt = now;
 	}
 
 	Duration blockRemaining(Instant now) {
@@ -47,16 +56,27 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Counts a failure. Failures are forgotten after {@code window} without failures and
-	 * without a block. Reaching {@code threshold} blocks for {@code firstDelay}; each
-	 * further failure doubles the block, up to {@code maxDelay}.
+	 * Counts a failure. Reaching {@code threshold} blocks for {@code firstDelay}; each
+	 * further failure doubles the block, up to {@code maxDelay}. When the count starts
+	 * again depends on the key:
+	 * <ul>
+	 * <li>a source and account ({@code fixedWindow} false): after {@code window} without
+	 * failures and without a block, so waiting out a block does not reset the
+	 * growth;</li>
+	 * <li>a source over all accounts ({@code fixedWindow} true): every {@code window}
+	 * once no block is running, so a busy office behind one address with occasional typos
+	 * never adds up to a block.</li>
+	 * </ul>
 	 * @return the block this failure started, or zero
 	 */
-	Duration recordFailure(Instant now, int threshold, Duration window, Duration firstDelay, Duration maxDelay) {
-		boolean quietSinceLastFailure = this.lastFailureAt == null || now.isAfter(this.lastFailureAt.plus(window));
-		boolean quietSinceBlock = this.blockedUntil == null || now.isAfter(this.blockedUntil.plus(window));
-		if (quietSinceLastFailure && quietSinceBlock) {
+	Duration recordFailure(Instant now, int threshold, Duration window, Duration firstDelay, Duration maxDelay,
+			boolean fixedWindow) {
+		boolean blockOver = this.blockedUntil == null || now.isAfter(this.blockedUntil.plus(window));
+		boolean windowOver = fixedWindow ? now.isAfter(this.windowStart.plus(window))
+				: (this.failures == 0 || now.isAfter(this.lastFailureAt.plus(window)));
+		if (windowOver && blockOver) {
 			this.failures = 0;
+			this.windowStart = now;
 			this.blockedUntil = null;
 		}
 		this.failures++;

@@ -22,8 +22,9 @@ interface LoginThrottles extends JpaRepository<LoginThrottle, LoginThrottle.Key>
 	Optional<LoginThrottle> findForUpdate(String source, String account);
 
 	@Modifying
-	@Query(value = "insert into idn_login_throttle (source, account, failures, last_failure_at) "
-			+ "values (:source, :account, 0, now()) on conflict (source, account) do nothing", nativeQuery = true)
+	@Query(value = "insert into idn_login_throttle (source, account, failures, window_start, last_failure_at) "
+			+ "values (:source, :account, 0, now(), now()) on conflict (source, account) do nothing",
+			nativeQuery = true)
 	void ensureRow(String source, String account);
 
 	@Modifying
