@@ -309,8 +309,9 @@ public class IdentityManagement {
 
 	/**
 	 * Checks an e-mail and password without opening a session (basic authentication,
-	 * Tasklist login). Throttled like {@link #login}. Empty when the credentials are
-	 * wrong or the user is blocked.
+	 * Tasklist login). Throttled like {@link #login}, by the same counts. Empty when the
+	 * credentials are wrong, the user is blocked, or the caller's address is refused for
+	 * now (those entry points answer 401 either way).
 	 */
 	@Transactional
 	public Optional<UserAccount> verifyCredentials(String email, String password) {
