@@ -63,6 +63,8 @@ public class IdentityManagement {
 
 	private final TransactionTemplate transaction;
 
+	private final RegistrationTiming timing;
+
 	/**
 	 * Compared against when the e-mail is unknown, so that a miss costs as long as a
 	 * wrong password.
@@ -72,7 +74,7 @@ public class IdentityManagement {
 	IdentityManagement(Users users, Sessions sessions, RefreshTokens refreshTokens, TokenService tokens,
 			PasswordEncoder passwords, LoginGuard guard, IdentityProperties properties,
 			ApplicationEventPublisher events, Clock clock, EmailVerifications verifications,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RegistrationTiming timing) {
 		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -84,6 +86,7 @@ public class IdentityManagement {
 		this.clock = clock;
 		this.verifications = verifications;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.timing = timing;
 		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
@@ -100,14 +103,18 @@ public class IdentityManagement {
 	 * {@link EmailVerificationRequested} ({@code REGISTERED_AGAIN}): whoever confirms it
 	 * takes the account over with this registration's password.</li>
 	 * </ul>
-	 * The password is hashed in every case, so the answers also take about as long.
+	 * The password is hashed in every case, and an answer for an existing address is held
+	 * until about as long as a new registration takes ({@link RegistrationTiming}), so
+	 * timing does not tell either.
 	 */
 	public void register(RegisterUser command) {
 		ensureHashable(command.password());
+		long start = System.nanoTime();
 		String email = User.normalize(command.email());
 		String passwordHash = this.passwords.encode(command.password());
+		Boolean created;
 		try {
-			this.transaction.executeWithoutResult(status -> registerOrTell(email, passwordHash, command));
+			created = this.transaction.execute(status -> registerOrTell(email, passwordHash, command));
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (!DatabaseConstraints.isUniqueViolation(ex, "uq_idn_user_email")) {
@@ -115,7 +122,13 @@ public class IdentityManagement {
 			}
 			// a concurrent registration of the same address won the race: this one is a
 			// repeat
-			this.transaction.executeWithoutResult(status -> registerOrTell(email, passwordHash, command));
+			created = this.transaction.execute(status -> registerOrTell(email, passwordHash, command));
+		}
+		if (Boolean.TRUE.equals(created)) {
+			this.timing.newAccountTook(System.nanoTime() - start);
+		}
+		else {
+			this.timing.padFrom(start);
 		}
 	}
 
@@ -137,13 +150,15 @@ public class IdentityManagement {
 		return user.toAccount();
 	}
 
-	private void registerOrTell(String email, String passwordHash, RegisterUser command) {
+	/** True when a new account was created. */
+	private boolean registerOrTell(String email, String passwordHash, RegisterUser command) {
 		Instant now = this.clock.instant();
 		Optional<User> existing = this.users.findByEmail(email);
 		if (existing.isEmpty()) {
 			User user = createUser(email, passwordHash, command);
 			requestVerification(EmailVerification.of(user, now, now.plus(VERIFICATION_VALIDITY)), user,
 					EmailVerificationRequested.Reason.REGISTERED);
+			return true;
 		}
 		else if (existing.get().isEmailVerified()) {
 			this.events
@@ -154,6 +169,7 @@ public class IdentityManagement {
 			requestVerification(EmailVerification.claim(user, passwordHash, command.firstName(), command.lastName(),
 					now, now.plus(VERIFICATION_VALIDITY)), user, EmailVerificationRequested.Reason.REGISTERED_AGAIN);
 		}
+		return false;
 	}
 
 	private User createUser(String email, String passwordHash, RegisterUser command) {

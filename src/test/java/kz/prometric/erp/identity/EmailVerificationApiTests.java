@@ -53,6 +53,34 @@ class EmailVerificationApiTests {
 	}
 
 	@Test
+	void takesAboutAsLongForAnExistingAddressAsForANewOne() {
+		TestData.User existing = this.data.user("Stopwatch");
+		for (int i = 0; i < 5; i++) {
+			register(newAddress("warm-up"), TestData.PASSWORD, "Warm");
+		}
+		List<Long> forNew = new ArrayList<>();
+		List<Long> forExisting = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			forNew.add(millisToRegister(newAddress("timed")));
+			forExisting.add(millisToRegister(existing.email()));
+		}
+
+		// without the padding an existing address answered in about half the time
+		assertThat(median(forExisting)).as("existing %s, new %s", forExisting, forNew)
+			.isGreaterThanOrEqualTo(median(forNew) * 3 / 4);
+	}
+
+	private long millisToRegister(String email) {
+		long start = System.nanoTime();
+		assertThat(register(email, TestData.PASSWORD, "Timed").status()).isEqualTo(202);
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private static long median(List<Long> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
+	}
+
+	@Test
 	void anUnconfirmedUserLogsInButIsNotConfirmedUntilTheLinkIsUsed() {
 		String email = newAddress("pending");
 		register(email, TestData.PASSWORD, "Pending");
