@@ -48,6 +48,6 @@ EXPOSE 8080
 # Readiness: the context has started (Liquibase ran, the engine is up, processes deployed).
 # Start-up with Liquibase and the Camunda engine takes a while on a cold database.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=180s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/actuator/health/readiness" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/readyz" || exit 1
 
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -108,7 +108,7 @@ class DemoData {
 		Map<String, UUID> users = new LinkedHashMap<>();
 		for (DemoPerson person : PEOPLE) {
 			UserAccount user = this.identity
-				.register(new RegisterUser(person.email(), PASSWORD, person.firstName(), person.lastName()));
+				.registerVerified(new RegisterUser(person.email(), PASSWORD, person.firstName(), person.lastName()));
 			users.put(person.email(), user.id());
 		}
 		DemoPerson owner = PEOPLE.get(0);

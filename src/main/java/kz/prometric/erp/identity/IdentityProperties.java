@@ -21,18 +21,26 @@ record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, D
 		accessTokenTtl = (accessTokenTtl != null) ? accessTokenTtl : Duration.ofHours(24);
 		refreshTokenTtl = (refreshTokenTtl != null) ? refreshTokenTtl : Duration.ofDays(7);
 		bcryptStrength = (bcryptStrength > 0) ? bcryptStrength : 10;
-		login = (login != null) ? login : new Login(0, null, null);
+		login = (login != null) ? login : new Login(0, null, null, null, 0);
 		platformAdmins = (platformAdmins != null) ? platformAdmins.stream().filter(e -> !e.isBlank()).toList()
 				: List.of();
 	}
 
-	/** Throttling of failed logins per e-mail address. */
-	record Login(int maxFailures, Duration window, Duration lockDuration) {
+	/**
+	 * Throttling of failed logins (see {@code LoginGuard}): per source address and
+	 * account from {@code maxFailures} failures, per source address over all accounts
+	 * from {@code sourceMaxFailures}; the first block lasts {@code delay}, each further
+	 * failure doubles it up to {@code maxDelay}; counts are forgotten after
+	 * {@code window} without failures or blocks.
+	 */
+	record Login(int maxFailures, Duration window, Duration delay, Duration maxDelay, int sourceMaxFailures) {
 
 		Login {
 			maxFailures = (maxFailures > 0) ? maxFailures : 5;
 			window = (window != null) ? window : Duration.ofMinutes(15);
-			lockDuration = (lockDuration != null) ? lockDuration : Duration.ofMinutes(15);
+			delay = (delay != null) ? delay : Duration.ofSeconds(30);
+			maxDelay = (maxDelay != null) ? maxDelay : Duration.ofHours(1);
+			sourceMaxFailures = (sourceMaxFailures > 0) ? sourceMaxFailures : 100;
 		}
 
 	}

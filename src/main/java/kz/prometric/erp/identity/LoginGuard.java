@@ -3,6 +3,7 @@ package kz.prometric.erp.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import kz.prometric.erp.shared.TooManyRequestsException;
 import org.slf4j.Logger;
@@ -15,9 +16,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Throttles password guessing per e-mail address, for every way a password is checked
- * (API login, Tasklist login, basic authentication on the engine REST API). Failures are
- * recorded in a transaction of their own, so a refused login still counts.
+ * Throttles password guessing for every way a password is checked (API login, Tasklist
+ * login, basic authentication on the engine REST API), without handing attackers a way to
+ * lock accounts:
+ * <ul>
+ * <li>per source address and account: from the {@code max-failures}th failure on, that
+ * source is refused for that account for {@code delay}, doubling with every further
+ * failure up to {@code max-delay};</li>
+ * <li>per source address over all accounts (password spraying): the same from
+ * {@code source-max-failures} failures within a {@code window} on;</li>
+ * <li>never per account alone: the owner logging in from another address gets in.</li>
+ * </ul>
+ * A refused attempt does not check the password and does not count. Failures are recorded
+ * in a transaction of their own, so a refused login still counts. The source is
+ * {@link LoginSource#current()}.
  */
 @Component
 class LoginGuard {
@@ -41,40 +53,58 @@ class LoginGuard {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	void ensureNotLocked(String email) {
+	/** 429 with the time left when this source is blocked for this account or overall. */
+	void ensureAllowed(String source, String account) {
 		Instant now = this.clock.instant();
-		Duration remaining = this.throttles.findById(email).map(t -> t.lockRemaining(now)).orElse(Duration.ZERO);
+		Duration remaining = this.throttles.find(source, List.of(account, LoginThrottle.ANY_ACCOUNT))
+			.stream()
+			.map(t -> t.blockRemaining(now))
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
 		if (!remaining.isZero()) {
-			throw new TooManyRequestsException("Too many failed logins; try again later", remaining);
+			throw new TooManyRequestsException("Too many failed logins from your address; try again later", remaining);
 		}
 	}
 
-	void recordFailure(String email) {
+	void recordFailure(String source, String account) {
 		this.ownTransaction.executeWithoutResult(status -> {
-			this.throttles.ensureRow(email);
-			LoginThrottle throttle = this.throttles.findForUpdate(email).orElseThrow();
 			Instant now = this.clock.instant();
-			throttle.recordFailure(now, this.settings.maxFailures(), this.settings.window(),
-					this.settings.lockDuration());
-			if (!throttle.lockRemaining(now).isZero()) {
-				log.warn("Login for {} locked for {} after repeated failures", email, this.settings.lockDuration());
+			Duration accountBlock = count(source, account, now, this.settings.maxFailures(), false);
+			Duration sourceBlock = count(source, LoginThrottle.ANY_ACCOUNT, now, this.settings.sourceMaxFailures(),
+					true);
+			if (!accountBlock.isZero()) {
+				log.warn("Logins from {} for {} refused for {} after repeated failures", source, account, accountBlock);
+			}
+			if (!sourceBlock.isZero()) {
+				log.warn("Logins from {} refused for {} after repeated failures across accounts", source, sourceBlock);
 			}
 		});
 	}
 
-	void reset(String email) {
-		this.throttles.deleteById(email);
+	private Duration count(String source, String account, Instant now, int threshold, boolean fixedWindow) {
+		this.throttles.ensureRow(source, account);
+		return this.throttles.findForUpdate(source, account)
+			.orElseThrow()
+			.recordFailure(now, threshold, this.settings.window(), this.settings.delay(), this.settings.maxDelay(),
+					fixedWindow);
 	}
 
 	/**
-	 * Forgets failures whose window and lock are over, so probing many addresses leaves
-	 * no lasting rows.
+	 * A successful login forgets this source's failures for this account (not the
+	 * source's overall count).
+	 */
+	void recordSuccess(String source, String account) {
+		this.throttles.forget(source, account);
+	}
+
+	/**
+	 * Forgets counts whose failures and blocks are long over, so probing many addresses
+	 * leaves no lasting rows.
 	 */
 	@Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT1H")
 	void forgetStaleFailures() {
-		Instant now = this.clock.instant();
-		this.ownTransaction
-			.executeWithoutResult(status -> this.throttles.deleteStale(now.minus(this.settings.window()), now));
+		Instant before = this.clock.instant().minus(this.settings.window());
+		this.ownTransaction.executeWithoutResult(status -> this.throttles.deleteStale(before));
 	}
 
 }

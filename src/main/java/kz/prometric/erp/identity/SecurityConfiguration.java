@@ -11,17 +11,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import kz.prometric.erp.shared.Problems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -38,6 +44,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -50,7 +57,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
 	private static final Set<String> OPEN_AUTH_PATHS = Set.of("/api/auth/register", "/api/auth/login",
-			"/api/auth/refresh");
+			"/api/auth/refresh", "/api/auth/verify-email", "/api/auth/resend-verification");
 
 	@Bean
 	SecretKey jwtSigningKey(IdentityProperties properties) {
@@ -70,6 +77,15 @@ class SecurityConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()), new SessionStillActive(sessions)));
 		return decoder;
+	}
+
+	/** The client address for login throttling, bound before every other filter. */
+	@Bean
+	FilterRegistrationBean<LoginSource.Filter> loginSourceFilter() {
+		FilterRegistrationBean<LoginSource.Filter> registration = new FilterRegistrationBean<>(
+				new LoginSource.Filter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
@@ -115,6 +131,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers(HttpMethod.POST, OPEN_AUTH_PATHS.toArray(String[]::new))
 						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/auth/verify-email")
+						.permitAll()
 						.anyRequest()
 						.authenticated());
 		return stateless(http, problemAuthenticationEntryPoint, problemAccessDeniedHandler).build();
@@ -123,14 +141,39 @@ class SecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain defaultSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
-			AccessDeniedHandler problemAccessDeniedHandler) throws Exception {
+			AccessDeniedHandler problemAccessDeniedHandler, Users users, Environment environment) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/favicon.ico")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/livez", "/readyz",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/",
+					"/favicon.ico")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.access(platformAdminOrManagementPort(users, environment))
 			.anyRequest()
 			.authenticated());
 		return stateless(http, problemAuthenticationEntryPoint, problemAccessDeniedHandler).build();
+	}
+
+	/**
+	 * Metrics and the other actuator endpoints are platform data: open on the separate
+	 * management port ({@code management.server.port}, reachable only inside the
+	 * deployment's network, where Prometheus scrapes it), and on the main port only to
+	 * platform administrators (403 for everyone else, 401 without a token).
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> platformAdminOrManagementPort(Users users,
+			Environment environment) {
+		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+		Integer serverPort = environment.getProperty("server.port", Integer.class, 8080);
+		boolean separatePort = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort);
+		return (authentication, context) -> {
+			if (separatePort && context.getRequest().getLocalPort() == managementPort) {
+				return new AuthorizationDecision(true);
+			}
+			Authentication auth = authentication.get();
+			boolean admin = auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Jwt jwt
+					&& users.findById(UUID.fromString(jwt.getSubject())).map(User::isPlatformAdmin).orElse(false);
+			return new AuthorizationDecision(admin);
+		};
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint entryPoint,

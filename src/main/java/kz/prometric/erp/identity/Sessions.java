@@ -1,13 +1,20 @@
 package kz.prometric.erp.identity;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface Sessions extends JpaRepository<Session, UUID> {
 
 	@Query("select count(s) > 0 from Session s where s.id = :id and s.revokedAt is null")
 	boolean isActive(UUID id);
+
+	/** Ends every open session of the user. */
+	@Modifying(flushAutomatically = true)
+	@Query("update Session s set s.revokedAt = :now, s.revokeReason = :reason where s.userId = :userId and s.revokedAt is null")
+	int revokeAllOf(UUID userId, String reason, Instant now);
 
 }

@@ -86,6 +86,36 @@ class User {
 		this.updatedAt = now;
 	}
 
+	void verifyEmail(Instant now) {
+		if (!this.emailVerified) {
+			this.emailVerified = true;
+			this.updatedAt = now;
+		}
+	}
+
+	/**
+	 * Sets the password and names of a confirmed re-registration (the address's owner
+	 * takes over an account whose first registrant never proved the address).
+	 */
+	void replaceCredentials(String passwordHash, String firstName, String lastName, Instant now) {
+		this.passwordHash = passwordHash;
+		this.firstName = firstName;
+		this.lastName = lastName;
+		this.updatedAt = now;
+	}
+
+	boolean isPlatformAdmin() {
+		return this.platformAdmin;
+	}
+
+	boolean isEmailVerified() {
+		return this.emailVerified;
+	}
+
+	String firstName() {
+		return this.firstName;
+	}
+
 	boolean isActive() {
 		return this.status == Status.ACTIVE;
 	}

@@ -242,10 +242,13 @@ public class WorkspaceManagement {
 		invitation.revoke(this.clock.instant());
 	}
 
-	/** Open invitations addressed to the caller's e-mail. */
+	/**
+	 * Open invitations addressed to the caller's e-mail. 403 until the caller has
+	 * confirmed the address (see {@link #acceptInvitation}).
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<InvitationView> invitationsFor(UUID callerId, PageQuery query) {
-		String email = caller(callerId).email();
+		String email = verifiedCaller(callerId).email();
 		Page<Invitation> page = this.invitations.findOpenFor(email, this.clock.instant(),
 				query.toPageable(INVITATION_SORT));
 		Map<UUID, String> names = workspaceNames(page.getContent().stream().map(Invitation::workspaceId).toList());
@@ -254,7 +257,9 @@ public class WorkspaceManagement {
 
 	/**
 	 * Accepts an invitation addressed to the caller: they become a member with the
-	 * invited role.
+	 * invited role. The caller must have confirmed their e-mail address (403 otherwise),
+	 * so whoever registers an invited address first cannot take the invitation; an
+	 * invitation to another address answers 404.
 	 */
 	@Transactional
 	public WorkspaceView acceptInvitation(UUID invitationId, UUID callerId) {
@@ -267,6 +272,10 @@ public class WorkspaceManagement {
 		return load(invitation.workspaceId()).viewFor(membership.role());
 	}
 
+	/**
+	 * Declines an invitation addressed to the caller; like accepting, needs a confirmed
+	 * address.
+	 */
 	@Transactional
 	public void declineInvitation(UUID invitationId, UUID callerId) {
 		invitationFor(invitationId, callerId).decline(this.clock.instant());
@@ -301,10 +310,23 @@ public class WorkspaceManagement {
 	}
 
 	private Invitation invitationFor(UUID invitationId, UUID callerId) {
-		String email = caller(callerId).email();
+		String email = verifiedCaller(callerId).email();
 		return this.invitations.findById(invitationId)
 			.filter(i -> i.email().equals(email))
 			.orElseThrow(() -> new NotFoundException("Invitation", invitationId));
+	}
+
+	/**
+	 * The caller, who must have confirmed their e-mail address: invitations go to an
+	 * address, and only its proven owner may see or answer them.
+	 */
+	private UserAccount verifiedCaller(UUID callerId) {
+		UserAccount caller = caller(callerId);
+		if (!caller.emailVerified()) {
+			throw new ForbiddenException("Confirm your e-mail address first: open the link we mailed to "
+					+ caller.email() + " (POST /api/auth/resend-verification sends a new one)");
+		}
+		return caller;
 	}
 
 	private UserAccount caller(UUID callerId) {

@@ -62,7 +62,7 @@ public final class KillNineCheck {
 			BenchHttp http = first.http;
 			http.post(null, "/api/auth/register",
 					Map.of("email", email, "password", PASSWORD, "firstName", "Crash", "lastName", "Check"))
-				.expect(201);
+				.expect(202);
 			login(http, email);
 			String ws = "/api/workspaces/"
 					+ http.post(null, "/api/organizations", Map.of("name", "Kill Nine Trading LLP", "bin", Bins.next()))

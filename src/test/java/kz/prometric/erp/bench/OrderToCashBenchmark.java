@@ -225,7 +225,7 @@ public final class OrderToCashBenchmark {
 			this.http
 				.post(null, "/api/auth/register",
 						Map.of("email", email, "password", password, "firstName", "Bench", "lastName", "Mark"))
-				.expect(201);
+				.expect(202);
 			this.http.token = this.http.post(null, "/api/auth/login", Map.of("email", email, "password", password))
 				.expect(200)
 				.json()

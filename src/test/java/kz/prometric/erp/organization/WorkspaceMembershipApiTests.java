@@ -304,7 +304,8 @@ class WorkspaceMembershipApiTests {
 
 		Api.Response registered = this.api.post("/api/auth/register", null,
 				Map.of("email", email, "password", TestData.PASSWORD, "firstName", "New", "lastName", "Comer"));
-		assertThat(registered.status()).isEqualTo(201);
+		assertThat(registered.status()).isEqualTo(202);
+		this.data.confirmEmail(email);
 		String token = this.api.post("/api/auth/login", null, Map.of("email", email, "password", TestData.PASSWORD))
 			.json()
 			.path("accessToken")

@@ -1,6 +1,7 @@
 package kz.prometric.erp.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ class TestSupportConfiguration {
 
 	@Bean
 	@Lazy
-	TestData testData(Api api) {
-		return new TestData(api);
+	TestData testData(Api api, GreenMail greenMail) {
+		return new TestData(api, greenMail);
 	}
 
 }
