@@ -103,6 +103,7 @@ class TaskVariableGuardApiTests {
 		Api.Response completed = engine("POST", "/task/" + taskId() + "/complete", variables(Map.of("outcome", "WON")));
 
 		assertRefused(completed, "outcome");
+		assertThat(completed.text()).contains("options");
 	}
 
 	@Test
@@ -111,6 +112,7 @@ class TaskVariableGuardApiTests {
 				variables(Map.of("outcome", "ADVANCE", "dealValue", 1)));
 
 		assertRefused(completed, "dealValue");
+		assertThat(completed.text()).contains("read-only");
 		assertThat(this.runtime.getVariable(this.globexProcess.getId(), "dealValue")).isEqualTo(1_500_000.0);
 	}
 
