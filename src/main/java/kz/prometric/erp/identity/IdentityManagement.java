@@ -318,6 +318,42 @@ public class IdentityManagement {
 		this.sessions.findById(sessionId).ifPresent(s -> s.revoke("LOGOUT", this.clock.instant()));
 	}
 
+	/**
+	 * Ends every session of the user at once (logout everywhere): API tokens, refresh
+	 * tokens and the webapp (Tasklist, Cockpit, Admin) logins tied to them. Idempotent.
+	 */
+	@Transactional
+	public void logoutEverywhere(UUID userId) {
+		Instant now = this.clock.instant();
+		this.sessions.findByUserIdAndRevokedAtIsNull(userId).forEach(s -> s.revoke("LOGOUT_EVERYWHERE", now));
+	}
+
+	/**
+	 * Opens a session for a login that already checked the password elsewhere (the
+	 * webapps' login form), without issuing tokens, so that logging out everywhere or
+	 * blocking the account ends that login too. Empty for unknown or blocked users.
+	 */
+	@Transactional
+	public Optional<UUID> openSessionFor(String email) {
+		return this.users.findByEmail(User.normalize(email))
+			.filter(User::isActive)
+			.map(user -> this.sessions.save(new Session(user.id(), this.clock.instant())).id());
+	}
+
+	/**
+	 * Whether the session is still open and its user still active: what a login tied to
+	 * it (a webapp session) checks on every request.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isSessionOf(UUID sessionId, String email) {
+		return this.sessions.findById(sessionId)
+			.filter(s -> !s.isRevoked())
+			.flatMap(s -> this.users.findById(s.userId()))
+			.filter(User::isActive)
+			.filter(u -> u.email().equals(User.normalize(email)))
+			.isPresent();
+	}
+
 	/** The session id of the access token of the current request. */
 	public UUID currentSessionId() {
 		return UUID.fromString(CurrentUser.jwt().getClaimAsString(TokenService.CLAIM_SESSION));
@@ -388,10 +424,11 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * Makes the users with these e-mail addresses platform administrators (members of
-	 * Camunda's {@code camunda-admin} group). Idempotent; unknown and unconfirmed
-	 * addresses are skipped (an unconfirmed one gets the rights when it is confirmed), so
-	 * registering an administrator's address first gives nothing.
+	 * Makes the users with these e-mail addresses platform administrators (members of the
+	 * engine's {@code platform-admins} group: Camunda Admin, never tenant bypass).
+	 * Idempotent; unknown and unconfirmed addresses are skipped (an unconfirmed one gets
+	 * the rights when it is confirmed), so registering an administrator's address first
+	 * gives nothing.
 	 */
 	@Transactional
 	public void grantPlatformAdmin(Set<String> emails) {

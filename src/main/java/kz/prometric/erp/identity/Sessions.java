@@ -1,6 +1,7 @@
 package kz.prometric.erp.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,5 +17,7 @@ interface Sessions extends JpaRepository<Session, UUID> {
 	@Modifying(flushAutomatically = true)
 	@Query("update Session s set s.revokedAt = :now, s.revokeReason = :reason where s.userId = :userId and s.revokedAt is null")
 	int revokeAllOf(UUID userId, String reason, Instant now);
+
+	List<Session> findByUserIdAndRevokedAtIsNull(UUID userId);
 
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.SystemPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their workspaces (tenant check);</li>
  * <li>{@code process-owners} may open Cockpit and read instances, history and decisions,
  * again only of their workspaces;</li>
+ * <li>{@code platform-admins} may open Camunda Admin and read users, groups, tenants,
+ * authorizations and the system information, and change nothing there: the ERP owns
+ * users, memberships and the authorizations above; tenants' data stays with their
+ * members;</li>
  * <li>a shared "My tasks" filter without expressions (expressions in stored queries are
  * switched off).</li>
  * </ul>
@@ -70,6 +75,13 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DECISION_DEFINITION, Authorization.ANY,
 					Permissions.READ, Permissions.READ_HISTORY);
 			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+			grantGroup(EngineIdentity.PLATFORM_ADMINS_GROUP, Resources.APPLICATION, "admin", Permissions.ACCESS);
+			for (Resource directory : new Resource[] { Resources.USER, Resources.GROUP, Resources.TENANT,
+					Resources.AUTHORIZATION }) {
+				grantGroup(EngineIdentity.PLATFORM_ADMINS_GROUP, directory, Authorization.ANY, Permissions.READ);
+			}
+			grantGroup(EngineIdentity.PLATFORM_ADMINS_GROUP, Resources.SYSTEM, Authorization.ANY,
+					SystemPermissions.READ);
 			Filter myTasks = this.filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
 			if (myTasks == null) {
 				myTasks = this.filters.newTaskFilter(MY_TASKS_FILTER)

@@ -57,8 +57,16 @@ class EngineDirectory {
 		this.workspaces = workspaces;
 	}
 
+	/** The system account that is the only direct member of {@code camunda-admin}. */
+	static final UserAccount SYSTEM_ACCOUNT = new UserAccount(new UUID(0, 0), EngineIdentity.SYSTEM_ACCOUNT,
+			"Process platform", "(system account, cannot log in)", "SYSTEM", "COMPLETED", false, false,
+			java.time.Instant.EPOCH);
+
 	boolean checkPassword(String userId, String password) {
-		return userId != null && password != null && this.identity.verifyCredentials(userId, password).isPresent();
+		if (userId == null || password == null || isSystemAccount(userId)) {
+			return false;
+		}
+		return this.identity.verifyCredentials(userId, password).isPresent();
 	}
 
 	Optional<EngineIdentity.Resolved> resolve(String userId) {
@@ -69,7 +77,7 @@ class EngineDirectory {
 
 	List<User> users(UserQueryImpl query, Visibility visibility) {
 		if (visibility.all()) {
-			return users(query, () -> this.identity.allUsers().stream());
+			return users(query, () -> Stream.concat(Stream.of(SYSTEM_ACCOUNT), this.identity.allUsers().stream()));
 		}
 		List<UserAccount> visible = visibleAccounts(visibility);
 		Set<String> emails = visible.stream().map(UserAccount::email).collect(Collectors.toSet());
@@ -95,10 +103,16 @@ class EngineDirectory {
 
 	private List<User> users(UserQueryImpl query, Supplier<Stream<UserAccount>> everyone) {
 		if (query.getId() != null) {
-			return filterUsers(this.identity.findByEmail(query.getId()).stream(), query, true, true);
+			Stream<UserAccount> found = isSystemAccount(query.getId()) ? Stream.of(SYSTEM_ACCOUNT)
+					: this.identity.findByEmail(query.getId()).stream();
+			return filterUsers(found, query, true, true);
 		}
 		if (query.getIds() != null) {
-			return filterUsers(this.identity.findAllByEmail(Arrays.asList(query.getIds())).stream(), query, true, true);
+			Stream<UserAccount> system = Arrays.stream(query.getIds()).anyMatch(EngineDirectory::isSystemAccount)
+					? Stream.of(SYSTEM_ACCOUNT) : Stream.empty();
+			return filterUsers(
+					Stream.concat(system, this.identity.findAllByEmail(Arrays.asList(query.getIds())).stream()), query,
+					true, true);
 		}
 		if (query.getGroupId() != null) {
 			return filterUsers(usersInGroup(query.getGroupId()), query, false, true);
@@ -126,6 +140,9 @@ class EngineDirectory {
 
 	private Stream<UserAccount> usersInGroup(String groupId) {
 		if (EngineIdentity.ADMIN_GROUP.equals(groupId)) {
+			return Stream.of(SYSTEM_ACCOUNT);
+		}
+		if (EngineIdentity.PLATFORM_ADMINS_GROUP.equals(groupId)) {
 			return this.identity.platformAdmins().stream();
 		}
 		if (EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)) {
@@ -158,6 +175,9 @@ class EngineDirectory {
 	}
 
 	private List<String> groupIdsOf(UserAccount user) {
+		if (user == SYSTEM_ACCOUNT) {
+			return List.of(EngineIdentity.ADMIN_GROUP);
+		}
 		return EngineIdentity.groupsOf(user, this.workspaces.membershipsOf(user.id()));
 	}
 
@@ -205,7 +225,8 @@ class EngineDirectory {
 	}
 
 	Optional<Group> findGroup(String groupId) {
-		if (EngineIdentity.ADMIN_GROUP.equals(groupId) || EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)) {
+		if (EngineIdentity.ADMIN_GROUP.equals(groupId) || EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)
+				|| EngineIdentity.PLATFORM_ADMINS_GROUP.equals(groupId)) {
 			return Optional.of(systemGroup(groupId));
 		}
 		return EngineIdentity.parseGroup(groupId).flatMap(group -> {
@@ -215,6 +236,9 @@ class EngineDirectory {
 	}
 
 	private Map<String, Group> groupsOfUser(String userId) {
+		if (isSystemAccount(userId)) {
+			return Map.of(EngineIdentity.ADMIN_GROUP, systemGroup(EngineIdentity.ADMIN_GROUP));
+		}
 		Optional<UserAccount> user = this.identity.findByEmail(userId);
 		if (user.isEmpty()) {
 			return Map.of();
@@ -245,6 +269,7 @@ class EngineDirectory {
 	private Map<String, Group> allGroups() {
 		Map<String, Group> groups = new LinkedHashMap<>();
 		groups.put(EngineIdentity.ADMIN_GROUP, systemGroup(EngineIdentity.ADMIN_GROUP));
+		groups.put(EngineIdentity.PLATFORM_ADMINS_GROUP, systemGroup(EngineIdentity.PLATFORM_ADMINS_GROUP));
 		groups.put(EngineIdentity.PROCESS_OWNERS_GROUP, systemGroup(EngineIdentity.PROCESS_OWNERS_GROUP));
 		groups.putAll(workspaceGroups(this.workspaces.allWorkspaceNames()));
 		return groups;
@@ -271,7 +296,11 @@ class EngineDirectory {
 
 	private static Group systemGroup(String id) {
 		GroupEntity entity = new GroupEntity(id);
-		entity.setName(EngineIdentity.ADMIN_GROUP.equals(id) ? "Platform administrators" : "Process owners");
+		entity.setName(switch (id) {
+			case EngineIdentity.ADMIN_GROUP -> "Engine administrators (system account only)";
+			case EngineIdentity.PLATFORM_ADMINS_GROUP -> "Platform administrators";
+			default -> "Process owners";
+		});
 		entity.setType(GROUP_TYPE_SYSTEM);
 		return entity;
 	}
@@ -391,6 +420,10 @@ class EngineDirectory {
 			}
 		}
 		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	}
+
+	static boolean isSystemAccount(String userId) {
+		return EngineIdentity.SYSTEM_ACCOUNT.equalsIgnoreCase(userId);
 	}
 
 	private static Optional<UUID> parseUuid(String value) {

@@ -26,12 +26,27 @@ import org.springframework.stereotype.Component;
  * owner is also in the admin, manager and member groups of that workspace), so a BPMN
  * task for {@code ${workspaceId}:manager} reaches exactly the managers, admins and owner
  * of that workspace; {@code process-owners} for owners and admins of company workspaces
- * (Cockpit); {@code camunda-admin} for platform administrators.</li>
+ * (Cockpit); {@code platform-admins} for platform administrators, who open Camunda Admin
+ * by an explicit authorization and, like everyone, see only their own workspaces' tasks
+ * and instances.</li>
+ * <li>{@code camunda-admin}, whose members bypass every tenant check, has one direct
+ * member: the system account {@value #SYSTEM_ACCOUNT}, which is no ERP user and cannot
+ * log in anywhere. It exists so that the Admin webapp's first-run setup never opens (it
+ * opens while {@code camunda-admin} has no direct member).</li>
  * </ul>
  */
 public final class EngineIdentity {
 
 	public static final String ADMIN_GROUP = "camunda-admin";
+
+	/** Platform administrators: Camunda Admin by authorization, no tenant bypass. */
+	public static final String PLATFORM_ADMINS_GROUP = "platform-admins";
+
+	/**
+	 * The only member of {@code camunda-admin}; not an e-mail address, so no ERP account
+	 * can ever have it, and no password is ever accepted for it.
+	 */
+	public static final String SYSTEM_ACCOUNT = "prometric-system";
 
 	public static final String PROCESS_OWNERS_GROUP = "process-owners";
 
@@ -66,7 +81,7 @@ public final class EngineIdentity {
 	static List<String> groupsOf(UserAccount user, List<WorkspaceMembership> memberships) {
 		Set<String> groups = new LinkedHashSet<>();
 		if (user.platformAdmin()) {
-			groups.add(ADMIN_GROUP);
+			groups.add(PLATFORM_ADMINS_GROUP);
 		}
 		for (WorkspaceMembership membership : memberships) {
 			if (isProcessOwner(membership)) {
@@ -79,6 +94,10 @@ public final class EngineIdentity {
 			}
 		}
 		return new ArrayList<>(groups);
+	}
+
+	static boolean isActive(UserAccount user) {
+		return "ACTIVE".equals(user.status());
 	}
 
 	static List<String> tenantsOf(List<WorkspaceMembership> memberships) {
@@ -94,7 +113,8 @@ public final class EngineIdentity {
 		}
 
 		static Optional<Resolved> ofEmail(String email, IdentityManagement identity, WorkspaceManagement workspaces) {
-			return identity.findByEmail(email).map(user -> of(user, workspaces));
+			// a blocked account is nobody to the engine
+			return identity.findByEmail(email).filter(EngineIdentity::isActive).map(user -> of(user, workspaces));
 		}
 
 	}

@@ -97,6 +97,18 @@ class EngineSecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Ends webapp logins whose ERP session has ended; runs before the webapps' own
+	 * filters read the login from the HTTP session.
+	 */
+	@Bean
+	FilterRegistrationBean<WebappSessionGuard> webappSessionGuard(IdentityManagement identity) {
+		var registration = new FilterRegistrationBean<>(new WebappSessionGuard(identity));
+		registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+		registration.setOrder(1);
+		return registration;
+	}
+
 	private static AuthenticationProvider erpPasswordAuthentication(IdentityManagement identity) {
 		return new AuthenticationProvider() {
 			@Override

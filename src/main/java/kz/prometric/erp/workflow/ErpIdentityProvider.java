@@ -104,15 +104,18 @@ class ErpIdentityProvider implements ReadOnlyIdentityProvider {
 
 	/**
 	 * What the current engine user may see of the directory: everything for platform
-	 * administrators and internal calls, otherwise only the tenants they belong to and
-	 * the users and groups of those tenants (as the engine's own database identity
-	 * provider restricts by READ authorizations).
+	 * administrators (who list users, groups and tenants in Camunda Admin) and internal
+	 * calls, otherwise only the tenants they belong to and the users and groups of those
+	 * tenants (as the engine's own database identity provider restricts by READ
+	 * authorizations).
 	 */
 	private static EngineDirectory.Visibility visibility() {
 		CommandContext context = Context.getCommandContext();
 		Authentication authentication = context.getAuthentication();
 		if (authentication == null || !context.isAuthorizationCheckEnabled()
-				|| context.getAuthorizationManager().isCamundaAdmin(authentication)) {
+				|| context.getAuthorizationManager().isCamundaAdmin(authentication)
+				|| (authentication.getGroupIds() != null
+						&& authentication.getGroupIds().contains(EngineIdentity.PLATFORM_ADMINS_GROUP))) {
 			return EngineDirectory.Visibility.ALL;
 		}
 		return EngineDirectory.Visibility.of(authentication.getUserId(), authentication.getGroupIds(),

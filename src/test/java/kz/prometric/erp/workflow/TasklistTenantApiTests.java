@@ -128,20 +128,30 @@ class TasklistTenantApiTests {
 		}
 
 		static Tasklist login(String baseUrl, String email, String password, ObjectMapper mapper) throws Exception {
+			return login(baseUrl, email, password, mapper, "tasklist");
+		}
+
+		/** Logs in to one of the webapps: tasklist, cockpit or admin. */
+		static Tasklist login(String baseUrl, String email, String password, ObjectMapper mapper, String app)
+				throws Exception {
 			CookieManager cookies = new CookieManager();
 			HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-			HttpResponse<String> response = loginRequest(client, baseUrl, email, password);
+			HttpResponse<String> response = loginRequest(client, baseUrl, email, password, app);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			return new Tasklist(baseUrl, mapper, client, cookies);
 		}
 
 		static int loginStatus(String baseUrl, String email, String password) throws Exception {
+			return loginStatus(baseUrl, email, password, "tasklist");
+		}
+
+		static int loginStatus(String baseUrl, String email, String password, String app) throws Exception {
 			HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-			return loginRequest(client, baseUrl, email, password).statusCode();
+			return loginRequest(client, baseUrl, email, password, app).statusCode();
 		}
 
 		private static HttpResponse<String> loginRequest(HttpClient client, String baseUrl, String email,
-				String password) throws Exception {
+				String password, String app) throws Exception {
 			// the first GET hands out the session and CSRF cookies, as the login page
 			// does
 			HttpResponse<String> page = client.send(
@@ -150,13 +160,12 @@ class TasklistTenantApiTests {
 			String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElse("");
 			String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
 					+ URLEncoder.encode(password, StandardCharsets.UTF_8);
-			return client.send(
-					HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
-						.header("Content-Type", "application/x-www-form-urlencoded")
-						.header("X-XSRF-TOKEN", csrf)
-						.POST(HttpRequest.BodyPublishers.ofString(form))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			return client
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("X-XSRF-TOKEN", csrf)
+					.POST(HttpRequest.BodyPublishers.ofString(form))
+					.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
 		JsonNode get(String path) throws Exception {

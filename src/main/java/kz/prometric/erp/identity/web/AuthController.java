@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.AuthTokens;
+import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.RegisterUser;
 
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -69,8 +71,12 @@ class AuthController {
 	}
 
 	@PostMapping("/logout")
-	@Operation(summary = "End the current session: its access and refresh tokens stop working")
-	ResponseEntity<Void> logout() {
+	@Operation(summary = "End the current session: its access and refresh tokens stop working; "
+			+ "with everywhere=true every session of the user ends, webapp logins included")
+	ResponseEntity<Void> logout(@RequestParam(defaultValue = "false") boolean everywhere) {
+		if (everywhere) {
+			this.identity.logoutEverywhere(CurrentUser.id());
+		}
 		this.identity.logout(this.identity.currentSessionId());
 		return ResponseEntity.noContent().build();
 	}
