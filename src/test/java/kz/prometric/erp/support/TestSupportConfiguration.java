@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -20,6 +21,16 @@ class TestSupportConfiguration {
 	@Lazy
 	TestData testData(Api api) {
 		return new TestData(api);
+	}
+
+	/**
+	 * The application's clock: the system clock unless a test fixes it (see
+	 * {@link MutableClock}).
+	 */
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock();
 	}
 
 }
