@@ -110,8 +110,11 @@ public class InvoiceManagement {
 	 * the source's module, which has bound the source to its instance; no access check.
 	 * @throws InvoiceAlreadyIssuedException when a concurrent call issued it first; a
 	 * retry answers that invoice
+	 * @throws BusinessRuleViolation before anything is written (no turnover date, no
+	 * lines, no VAT rate for a line's category on the turnover date); it leaves the
+	 * caller's transaction usable, so a process step can take a modelled path
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public InvoiceView issueInvoice(InvoiceRequest request) {
 		if (request.workspaceId() == null || request.sourceId() == null) {
 			throw new IllegalArgumentException("An invoice needs a workspace and a source document");

@@ -210,9 +210,11 @@ public class OrderManagement {
 	/**
 	 * For the process: ships the instance's confirmed order, records carrier, tracking
 	 * number and the shipment date (the invoice's turnover date) and issues its reserved
-	 * stock. A missing carrier is refused (422 {@code carrier}).
+	 * stock. A missing carrier is refused (422 {@code carrier}) before anything changes,
+	 * and the refusal does not doom the process step's transaction, so the process can
+	 * take its modelled path.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public OrderView ship(FulfilmentInstance instance, String carrier, String trackingNumber) {
 		SalesOrder order = bound(instance);
 		order.ship(carrier, trackingNumber, this.clock.instant());
@@ -225,9 +227,11 @@ public class OrderManagement {
 	 * (exactly once; a retry answers the same invoice) with the lines' fixed price basis
 	 * and VAT category and the shipment date in Asia/Almaty as turnover date, so a retry
 	 * on another day cannot change the VAT rate; the order becomes INVOICED. Answers when
-	 * payment is due and when an unpaid invoice goes to collection.
+	 * payment is due and when an unpaid invoice goes to collection. A refusal by finance
+	 * (422, e.g. no VAT rate) comes before anything changes and does not doom the process
+	 * step's transaction.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public OrderInvoice invoice(FulfilmentInstance instance) {
 		SalesOrder order = bound(instance);
 		if (order.shippedAt() == null) {

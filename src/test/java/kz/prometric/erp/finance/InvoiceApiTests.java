@@ -258,6 +258,117 @@ class InvoiceApiTests {
 	}
 
 	@Test
+	void creditsPartOfALineThenTheRestAndTheBalanceAndStatusFollow() {
+		InvoiceView invoice = issue(
+				order(List.of(line(null, "Consulting hour", "4", "100.00"), line(null, "Travel", "1", "50.00"))),
+				NEW_CODE);
+		assertThat(invoice.grossTotal()).isEqualByComparingTo("522.00");
+		String credit = invoices() + "/" + invoice.id() + "/credit-notes";
+		String year = String.valueOf(Year.now(InvoiceManagement.BUSINESS_ZONE).getValue());
+
+		Api.Response part = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "One hour not worked", "lines", List.of(Map.of("line", 1, "quantity", "1"))));
+
+		assertThat(part.status()).as(part.toString()).isEqualTo(201);
+		assertThat(part.json().path("number").asText()).isEqualTo("CN-" + year + "-000001");
+		assertThat(part.json().path("grossTotal").decimalValue()).isEqualByComparingTo("-116.00");
+		assertThat(part.json().path("lines")).singleElement().satisfies(l -> {
+			assertThat(l.path("originalLineNo").asInt()).isEqualTo(1);
+			assertThat(l.path("quantity").decimalValue()).isEqualByComparingTo("-1");
+		});
+		JsonNode after = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(after.path("status").asText()).isEqualTo("PARTIALLY_CREDITED");
+		assertThat(after.path("creditedTotal").decimalValue()).isEqualByComparingTo("116.00");
+		assertThat(after.path("balance").decimalValue()).isEqualByComparingTo("406.00");
+		assertThat(after.path("grossTotal").decimalValue()).isEqualByComparingTo("522.00");
+
+		Api.Response rest = this.api.post(credit, this.owner.token(), Map.of("reason", "Contract ended"));
+
+		assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+		assertThat(rest.json().path("number").asText()).isEqualTo("CN-" + year + "-000002");
+		assertThat(rest.json().path("grossTotal").decimalValue()).isEqualByComparingTo("-406.00");
+		assertThat(rest.json().path("vatTotal").decimalValue()).isEqualByComparingTo("-56.00");
+		JsonNode credited = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(credited.path("status").asText()).isEqualTo("CREDITED");
+		assertThat(credited.path("balance").decimalValue()).isEqualByComparingTo("0");
+		assertThat(this.api.post(credit, this.owner.token(), Map.of("reason", "Again")).status()).isEqualTo(409);
+		assertThat(this.api
+			.post(invoices() + "/" + invoice.id() + "/payments", this.owner.token(), Map.of("amount", "1.00"))
+			.status()).isEqualTo(409);
+	}
+
+	@Test
+	void refusesToCreditMoreThanRemainsOnALineAndKeepsNumbersGapless() {
+		InvoiceView invoice = issue(order(List.of(line(null, "Consulting hour", "4", "100.00"))), NEW_CODE);
+		String credit = invoices() + "/" + invoice.id() + "/credit-notes";
+		Api.Response three = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Three hours", "lines", List.of(Map.of("line", 1, "quantity", "3"))));
+		assertThat(three.status()).as(three.toString()).isEqualTo(201);
+
+		Api.Response tooMuch = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Two more", "lines", List.of(Map.of("line", 1, "quantity", "2"))));
+		Api.Response noSuchLine = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Line 2", "lines", List.of(Map.of("line", 2, "quantity", "1"))));
+
+		assertThat(tooMuch.status()).isEqualTo(422);
+		assertThat(tooMuch.errorFields()).containsExactly("lines[0].quantity");
+		assertThat(tooMuch.text()).contains("At most 1");
+		assertThat(noSuchLine.status()).isEqualTo(422);
+		assertThat(noSuchLine.errorFields()).containsExactly("lines[0].line");
+		JsonNode after = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(after.path("balance").decimalValue()).isEqualByComparingTo("116.00");
+		Api.Response last = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Last hour", "lines", List.of(Map.of("line", 1, "quantity", "1"))));
+		String year = String.valueOf(Year.now(InvoiceManagement.BUSINESS_ZONE).getValue());
+		assertThat(last.json().path("number").asText()).isEqualTo("CN-" + year + "-000002");
+		assertThat(status(invoice)).isEqualTo("CREDITED");
+	}
+
+	@Test
+	void aPartlyCreditedInvoiceIsPaidByItsBalanceAndNotMore() {
+		InvoiceView invoice = issue(
+				order(List.of(line(null, "Consulting hour", "4", "100.00"), line(null, "Travel", "1", "50.00"))),
+				NEW_CODE);
+		Api.Response credit = this.api.post(invoices() + "/" + invoice.id() + "/credit-notes", this.owner.token(),
+				Map.of("reason", "No travel", "lines", List.of(Map.of("line", 2, "quantity", "1"))));
+		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+		String payments = invoices() + "/" + invoice.id() + "/payments";
+
+		Api.Response over = this.api.post(payments, this.owner.token(), Map.of("amount", "464.01"));
+		Api.Response exact = this.api.post(payments, this.owner.token(), Map.of("amount", "464.00"));
+
+		assertThat(over.status()).isEqualTo(422);
+		assertThat(over.errorFields()).containsExactly("amount");
+		assertThat(exact.status()).as(exact.toString()).isEqualTo(201);
+		JsonNode paid = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(paid.path("status").asText()).isEqualTo("PAID");
+		assertThat(paid.path("balance").decimalValue()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void refusesAPaymentDatedTomorrowOrBeforeTheInvoice() {
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
+		String payments = invoices() + "/" + invoice.id() + "/payments";
+		LocalDate today = LocalDate.now(InvoiceManagement.BUSINESS_ZONE);
+
+		Api.Response tomorrow = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", today.plusDays(1).toString()));
+		Api.Response farFuture = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", "2099-01-01"));
+		Api.Response beforeInvoice = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", invoice.issueDate().minusDays(1).toString()));
+		Api.Response onTheDay = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", today.toString()));
+
+		for (Api.Response refused : List.of(tomorrow, farFuture, beforeInvoice)) {
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+			assertThat(refused.errorFields()).containsExactly("paidOn");
+		}
+		assertThat(onTheDay.status()).as(onTheDay.toString()).isEqualTo(201);
+		assertThat(this.api.get(payments, this.owner.token()).json()).hasSize(1);
+	}
+
+	@Test
 	void refusesToCreditAPaidInvoice() {
 		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "10.00"))), NEW_CODE);
 		this.invoices.recordPayment(this.org.workspaceId(), this.owner.id(), invoice.id(), invoice.grossTotal(), null,
