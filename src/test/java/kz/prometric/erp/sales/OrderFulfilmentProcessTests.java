@@ -369,6 +369,119 @@ class OrderFulfilmentProcessTests {
 	}
 
 	@Test
+	void aReplenishTaskWhoseVariablesPointAtAnotherWorkspacesOrderReservesOnlyItsOwnOrder() {
+		UUID productOfA = product("CEM-A", "Cement of A");
+		UUID warehouseOfA = warehouse("A-MAIN");
+		JsonNode orderOfA = order(productOfA, "5");
+		ProcessInstance processOfA = processOf(orderOfA);
+		execute(job(processOfA));
+		assertThat(processOfA).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK);
+		TestData.User ownerOfB = this.data.user("Dias");
+		TestData.Org orgOfB = this.data.organization(ownerOfB, "Dias Building");
+		String wsOfB = "/api/workspaces/" + orgOfB.workspaceId();
+		UUID customerOfB = this.data.customer(ownerOfB, orgOfB.workspaceId(), "Aktobe Homes LLP");
+		Api.Response productOfB = this.api.post(wsOfB + "/products", ownerOfB.token(),
+				Map.of("code", "CEM-B", "name", "Cement of B", "unit", "t", "price", "30000.00"));
+		Api.Response warehouseOfB = this.api.post(wsOfB + "/warehouses", ownerOfB.token(),
+				Map.of("code", "B-MAIN", "name", "Main"));
+		Api.Response createdB = this.api.post(wsOfB + "/orders", ownerOfB.token(),
+				Map.of("customerId", customerOfB, "lines", List.of(Map.of("productId", productOfB.json().path("id"),
+						"productName", "Cement of B", "quantity", "5", "unitPrice", "30000.00"))));
+		Assertions.assertThat(createdB.status()).as(createdB.toString()).isEqualTo(201);
+		JsonNode orderOfB = createdB.json();
+		ProcessInstance processOfB = processOf(orderOfB);
+		execute(job(processOfB));
+		assertThat(processOfB).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK);
+		receive(warehouseOfA, productOfA, "10");
+		Assertions
+			.assertThat(
+					this.api
+						.post(wsOfB + "/stock/receipts", ownerOfB.token(),
+								Map.of("warehouseId", warehouseOfB.json().path("id"), "productId",
+										productOfB.json().path("id"), "quantity", "10"))
+						.status())
+			.isEqualTo(201);
+
+		// test stand-in for a user of B who could write variables of B's own instance
+		this.engine.getRuntimeService()
+			.setVariable(processOfB.getId(), OrderFulfilment.VAR_ORDER_ID, orderOfA.path("id").asText());
+		complete(task(processOfB), withVariables(OrderFulfilment.VAR_ORDER_NUMBER,
+				orderOfA.path("orderNumber").asText(), OrderFulfilment.VAR_WORKSPACE_ID, this.org.workspaceId()));
+		execute(job(processOfB));
+
+		// the next task is still for B's members: candidate groups come from the tenant,
+		// not a variable
+		assertThat(processOfB).isWaitingAt(OrderFulfilment.TASK_SHIP_ORDER)
+			.task()
+			.hasCandidateGroup(orgOfB.workspaceId() + ":member");
+		Assertions
+			.assertThat(this.api.get(wsOfB + "/orders/" + orderOfB.path("id").asText(), ownerOfB.token())
+				.json()
+				.path("status")
+				.asText())
+			.isEqualTo("CONFIRMED");
+		Assertions.assertThat(orderStatus(orderOfA)).isEqualTo("AWAITING_STOCK");
+		JsonNode stockOfA = this.api.get(ws() + "/stock?productId=" + productOfA, this.owner.token())
+			.json()
+			.path("items")
+			.get(0);
+		Assertions.assertThat(stockOfA.path("reserved").decimalValue()).isEqualByComparingTo("0");
+		assertThat(processOfA).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK);
+	}
+
+	@Test
+	void aReminderWhoseVariablesPointAtAnotherWorkspacesInvoiceRemindsOnlyItsOwnCustomer() throws Exception {
+		String emailOfA = "owes-a-" + UUID.randomUUID().toString().substring(0, 8) + "@buyer.kz";
+		Api.Response customerOfA = this.api.post(ws() + "/customers", this.owner.token(),
+				Map.of("type", "COMPANY", "name", "A's Customer LLP", "email", emailOfA, "taxId", TestData.nextBin()));
+		Api.Response createdA = this.api.post(ws() + "/orders", this.owner.token(),
+				Map.of("customerId", customerOfA.json().path("id"), "lines",
+						List.of(Map.of("productName", "Audit", "quantity", "1", "unitPrice", "1000.00"))));
+		JsonNode orderOfA = createdA.json();
+		ProcessInstance processOfA = processOf(orderOfA);
+		execute(job(processOfA));
+		complete(task(processOfA), withVariables(OrderFulfilment.VAR_CARRIER, "Courier"));
+		execute(job(processOfA));
+		execute(job(processOfA));
+		JsonNode invoiceOfA = invoiceOf(orderOfA);
+		TestData.User ownerOfB = this.data.user("Erzhan");
+		TestData.Org orgOfB = this.data.organization(ownerOfB, "Erzhan Services");
+		String emailOfB = "owes-b-" + UUID.randomUUID().toString().substring(0, 8) + "@buyer.kz";
+		Api.Response customerOfB = this.api.post("/api/workspaces/" + orgOfB.workspaceId() + "/customers",
+				ownerOfB.token(),
+				Map.of("type", "COMPANY", "name", "B's Customer LLP", "email", emailOfB, "taxId", TestData.nextBin()));
+		JsonNode orderOfB = this.api.post("/api/workspaces/" + orgOfB.workspaceId() + "/orders", ownerOfB.token(),
+				Map.of("customerId", customerOfB.json().path("id"), "lines",
+						List.of(Map.of("productName", "Audit", "quantity", "1", "unitPrice", "2000.00"))))
+			.json();
+		ProcessInstance processOfB = processOf(orderOfB);
+		execute(job(processOfB));
+		complete(task(processOfB), withVariables(OrderFulfilment.VAR_CARRIER, "Courier"));
+		execute(job(processOfB));
+		execute(job(processOfB));
+		assertThat(processOfB).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> mailsTo(emailOfA, "Invoice ") == 1 && mailsTo(emailOfB, "Invoice ") == 1);
+
+		// test stand-in for a user of B who could write variables of B's own instance
+		this.engine.getRuntimeService().setVariable(processOfB.getId(), "invoiceId", invoiceOfA.path("id").asText());
+		execute(this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(processOfB.getId())
+			.activityId(OrderFulfilment.BOUNDARY_PAYMENT_DUE)
+			.singleResult());
+		execute(this.engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(processOfB.getId())
+			.activityId(OrderFulfilment.TASK_SEND_PAYMENT_REMINDER)
+			.singleResult());
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(emailOfB, "Payment reminder") == 1);
+		Thread.sleep(500);
+		Assertions.assertThat(mailsTo(emailOfA, "Payment reminder")).isZero();
+	}
+
+	@Test
 	void invoicesWithThePriceBasisFixedWhenTheOrderWasPlaced() {
 		Api.Response productCreated = this.api.post(ws() + "/products", this.owner.token(), Map.of("code", "KIT-1",
 				"name", "Retail kit", "unit", "pcs", "price", "1160.00", "priceIncludesVat", true));
