@@ -41,6 +41,8 @@ class Invoice {
 
 	private UUID orderId;
 
+	private String sourceDocument;
+
 	private UUID customerId;
 
 	private UUID originalInvoiceId;
@@ -77,6 +79,8 @@ class Invoice {
 
 	private BigDecimal paidTotal;
 
+	private BigDecimal creditedTotal;
+
 	@Enumerated(EnumType.STRING)
 	private InvoiceStatus status;
 
@@ -101,10 +105,11 @@ class Invoice {
 	}
 
 	/** The parties, dates and amounts of a new document. */
-	record Draft(UUID workspaceId, InvoiceKind kind, String number, UUID orderId, UUID customerId, String sellerName,
-			String sellerBin, String buyerName, String buyerTaxId, String buyerAddress, String buyerEmail,
-			LocalDate issueDate, LocalDate turnoverDate, LocalDate dueDate, List<InvoiceLine> lines,
-			List<InvoiceVat> vat, BigDecimal netTotal, BigDecimal vatTotal, BigDecimal grossTotal) {
+	record Draft(UUID workspaceId, InvoiceKind kind, String number, UUID orderId, String sourceDocument,
+			UUID customerId, String sellerName, String sellerBin, String buyerName, String buyerTaxId,
+			String buyerAddress, String buyerEmail, LocalDate issueDate, LocalDate turnoverDate, LocalDate dueDate,
+			List<InvoiceLine> lines, List<InvoiceVat> vat, BigDecimal netTotal, BigDecimal vatTotal,
+			BigDecimal grossTotal) {
 	}
 
 	Invoice(Draft draft, Instant now) {
@@ -113,6 +118,7 @@ class Invoice {
 		this.kind = draft.kind();
 		this.number = draft.number();
 		this.orderId = draft.orderId();
+		this.sourceDocument = draft.sourceDocument();
 		this.customerId = draft.customerId();
 		this.sellerName = draft.sellerName();
 		this.sellerBin = draft.sellerBin();
@@ -130,39 +136,47 @@ class Invoice {
 		this.vatTotal = draft.vatTotal();
 		this.grossTotal = draft.grossTotal();
 		this.paidTotal = BigDecimal.ZERO.setScale(2);
+		this.creditedTotal = BigDecimal.ZERO.setScale(2);
 		this.status = InvoiceStatus.ISSUED;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
 
 	/**
-	 * A credit note reversing {@code original}: the same parties and lines with negative
-	 * amounts, referring to the original's number.
+	 * A credit note taking {@code lines} (negative quantities and amounts, each naming
+	 * its invoice line) and {@code vat} (negative) off {@code original}: the same
+	 * parties, referring to the original's number.
 	 */
-	static Invoice creditNoteOf(Invoice original, String number, String reason, LocalDate issueDate, Instant now) {
+	static Invoice creditNoteOf(Invoice original, String number, String reason, LocalDate issueDate,
+			List<InvoiceLine> lines, List<InvoiceVat> vat, BigDecimal net, BigDecimal vatTotal, BigDecimal gross,
+			Instant now) {
 		Invoice note = new Invoice(new Draft(original.workspaceId, InvoiceKind.CREDIT_NOTE, number, original.orderId,
-				original.customerId, original.sellerName, original.sellerBin, original.buyerName, original.buyerTaxId,
-				original.buyerAddress, original.buyerEmail, issueDate, original.turnoverDate, issueDate,
-				original.lines.stream().map(InvoiceLine::negated).toList(),
-				original.vat.stream().map(InvoiceVat::negated).toList(), original.netTotal.negate(),
-				original.vatTotal.negate(), original.grossTotal.negate()), now);
+				original.sourceDocument, original.customerId, original.sellerName, original.sellerBin,
+				original.buyerName, original.buyerTaxId, original.buyerAddress, original.buyerEmail, issueDate,
+				original.turnoverDate, issueDate, lines, vat, net, vatTotal, gross), now);
 		note.originalInvoiceId = original.id;
 		note.originalNumber = original.number;
 		note.creditReason = reason;
 		return note;
 	}
 
+	/** What is still owed: gross − paid − credited. */
 	BigDecimal balance() {
-		return this.grossTotal.subtract(this.paidTotal);
+		return this.grossTotal.subtract(this.paidTotal).subtract(this.creditedTotal);
 	}
 
 	boolean isOpen() {
-		return this.kind == InvoiceKind.INVOICE
-				&& (this.status == InvoiceStatus.ISSUED || this.status == InvoiceStatus.PARTIALLY_PAID);
+		return this.kind == InvoiceKind.INVOICE && (this.status == InvoiceStatus.ISSUED
+				|| this.status == InvoiceStatus.PARTIALLY_PAID || this.status == InvoiceStatus.PARTIALLY_CREDITED);
 	}
 
-	/** Records a payment of {@code amount}; answers whether it settled the invoice. */
-	boolean pay(BigDecimal amount, Instant now) {
+	/**
+	 * Records a payment of {@code amount} made on {@code paidOn}; answers whether it
+	 * settled the invoice. Refuses a payment of more than the balance (422
+	 * {@code amount}), dated after {@code today} or before the issue date (422
+	 * {@code paidOn}), and any payment of a paid or credited invoice (409).
+	 */
+	boolean pay(BigDecimal amount, LocalDate paidOn, LocalDate today, Instant now) {
 		if (this.kind != InvoiceKind.INVOICE) {
 			throw new ConflictException("A credit note is not paid");
 		}
@@ -172,29 +186,104 @@ class Invoice {
 		if (this.status == InvoiceStatus.CREDITED) {
 			throw new ConflictException("The invoice was credited and is not to be paid");
 		}
+		if (paidOn.isAfter(today)) {
+			throw new BusinessRuleViolation("paidOn",
+					"A payment cannot be dated in the future (today is " + today + " in Asia/Almaty)");
+		}
+		if (paidOn.isBefore(this.issueDate)) {
+			throw new BusinessRuleViolation("paidOn",
+					"A payment cannot be dated before the invoice date " + this.issueDate);
+		}
 		if (amount.compareTo(balance()) > 0) {
 			throw new BusinessRuleViolation("amount", "The payment of " + amount.toPlainString()
 					+ " exceeds the balance of " + balance().toPlainString());
 		}
 		this.paidTotal = this.paidTotal.add(amount);
-		this.status = (balance().signum() == 0) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
 		this.updatedAt = now;
-		return this.status == InvoiceStatus.PAID;
+		return settle();
 	}
 
-	/** Marks the invoice reversed by a credit note (refused once paid or credited). */
-	void credit(Instant now) {
+	/**
+	 * Takes a credit note of {@code gross} (positive) off the balance. Refused for a
+	 * credit note (409), a paid or fully credited invoice (409) and a credit of more than
+	 * the balance (422 {@code lines}). Answers whether it settled the invoice (the rest
+	 * was paid before: PAID); a fully credited invoice becomes CREDITED.
+	 */
+	boolean credit(BigDecimal gross, Instant now) {
+		ensureCreditable();
+		if (gross.signum() <= 0) {
+			throw new BusinessRuleViolation("lines", "A credit note takes off more than 0");
+		}
+		if (gross.compareTo(balance()) > 0) {
+			throw new BusinessRuleViolation("lines", "The credit of " + gross.toPlainString()
+					+ " exceeds the balance of " + balance().toPlainString() + " (payments are not refunded here)");
+		}
+		this.creditedTotal = this.creditedTotal.add(gross);
+		this.updatedAt = now;
+		return settle() && this.status == InvoiceStatus.PAID;
+	}
+
+	/**
+	 * Refuses a credit note of a credit note, of a paid or of a fully credited invoice
+	 * (409).
+	 */
+	void ensureCreditable() {
 		if (this.kind != InvoiceKind.INVOICE) {
 			throw new ConflictException("A credit note cannot be credited");
 		}
 		if (this.status == InvoiceStatus.CREDITED) {
-			throw new ConflictException("The invoice is already credited");
+			throw new ConflictException("The invoice is already fully credited");
 		}
-		if (this.status == InvoiceStatus.PAID || this.paidTotal.signum() != 0) {
-			throw new ConflictException("The invoice has payments; a paid invoice is not credited");
+		if (this.status == InvoiceStatus.PAID) {
+			throw new ConflictException("The invoice is paid; a paid invoice is not credited");
 		}
-		this.status = InvoiceStatus.CREDITED;
-		this.updatedAt = now;
+	}
+
+	/** Sets the status from the amounts; answers whether nothing is owed any more. */
+	private boolean settle() {
+		if (balance().signum() == 0) {
+			this.status = (this.creditedTotal.compareTo(this.grossTotal) == 0) ? InvoiceStatus.CREDITED
+					: InvoiceStatus.PAID;
+			return true;
+		}
+		if (this.paidTotal.signum() > 0) {
+			this.status = InvoiceStatus.PARTIALLY_PAID;
+		}
+		else if (this.creditedTotal.signum() > 0) {
+			this.status = InvoiceStatus.PARTIALLY_CREDITED;
+		}
+		else {
+			this.status = InvoiceStatus.ISSUED;
+		}
+		return false;
+	}
+
+	InvoiceStatus status() {
+		return this.status;
+	}
+
+	List<InvoiceLine> lines() {
+		return this.lines;
+	}
+
+	List<InvoiceVat> vat() {
+		return this.vat;
+	}
+
+	BigDecimal netTotal() {
+		return this.netTotal;
+	}
+
+	BigDecimal vatTotal() {
+		return this.vatTotal;
+	}
+
+	BigDecimal grossTotal() {
+		return this.grossTotal;
+	}
+
+	LocalDate issueDate() {
+		return this.issueDate;
 	}
 
 	UUID id() {
@@ -223,12 +312,13 @@ class Invoice {
 
 	InvoiceView view(LocalDate today) {
 		boolean overdue = isOpen() && today.isAfter(this.dueDate);
-		return new InvoiceView(this.id, this.workspaceId, this.kind, this.number, this.orderId, this.customerId,
-				this.originalInvoiceId, this.originalNumber, this.creditReason, this.sellerName, this.sellerBin,
-				this.buyerName, this.buyerTaxId, this.buyerAddress, this.buyerEmail, this.issueDate, this.turnoverDate,
-				this.dueDate, this.currency, List.copyOf(this.lines), List.copyOf(this.vat), this.netTotal,
-				this.vatTotal, this.grossTotal, this.paidTotal, balance(), this.status, overdue, this.createdAt,
-				this.updatedAt, this.version);
+		return new InvoiceView(this.id, this.workspaceId, this.kind, this.number, this.orderId, this.sourceDocument,
+				this.customerId, this.originalInvoiceId, this.originalNumber, this.creditReason, this.sellerName,
+				this.sellerBin, this.buyerName, this.buyerTaxId, this.buyerAddress, this.buyerEmail, this.issueDate,
+				this.turnoverDate, this.dueDate, this.currency, List.copyOf(this.lines), List.copyOf(this.vat),
+				this.netTotal, this.vatTotal, this.grossTotal, this.paidTotal, this.creditedTotal,
+				(this.kind == InvoiceKind.INVOICE) ? balance() : BigDecimal.ZERO.setScale(2), this.status, overdue,
+				this.createdAt, this.updatedAt, this.version);
 	}
 
 }

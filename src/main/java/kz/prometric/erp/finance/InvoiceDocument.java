@@ -28,11 +28,14 @@ final class InvoiceDocument {
 					+ ".parties td{border:none;vertical-align:top;padding-right:4em}</style>\n</head>\n<body>\n");
 		html.append("<h1>").append(escape(title)).append("</h1>\n");
 		if (credit) {
-			html.append("<p>Reverses invoice <strong>")
+			html.append("<p>Credits invoice <strong>")
 				.append(escape(invoice.originalNumber()))
 				.append("</strong>. Reason: ")
 				.append(escape(invoice.creditReason()))
 				.append("</p>\n");
+		}
+		if (invoice.sourceDocument() != null) {
+			html.append("<p>Order: ").append(escape(invoice.sourceDocument())).append("</p>\n");
 		}
 		html.append("<p>Issue date: ")
 			.append(date(invoice.issueDate()))

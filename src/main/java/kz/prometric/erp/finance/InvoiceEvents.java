@@ -19,11 +19,15 @@ public final class InvoiceEvents {
 			Instant occurredAt) {
 	}
 
-	/** The last payment settled the invoice. */
+	/**
+	 * Nothing is owed on the invoice any more: the last payment settled it (or a credit
+	 * note took off the rest of a partly paid invoice). {@code orderId} is the source
+	 * document the invoice was issued for.
+	 */
 	public record InvoicePaid(UUID invoiceId, UUID workspaceId, UUID orderId, Instant occurredAt) {
 	}
 
-	/** A credit note reversed the invoice. */
+	/** A credit note took (part of) the invoice off. */
 	public record InvoiceCredited(UUID invoiceId, UUID workspaceId, UUID creditNoteId, String creditNoteNumber,
 			Instant occurredAt) {
 	}

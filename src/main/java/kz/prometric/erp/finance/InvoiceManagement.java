@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import kz.prometric.erp.catalog.CatalogManagement;
-import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerView;
 import kz.prometric.erp.finance.InvoiceEvents.InvoiceCredited;
@@ -23,10 +21,6 @@ import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
-import kz.prometric.erp.sales.OrderLine;
-import kz.prometric.erp.sales.OrderManagement;
-import kz.prometric.erp.sales.OrderStatus;
-import kz.prometric.erp.sales.OrderView;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
@@ -36,7 +30,6 @@ import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SortableFields;
 import kz.prometric.erp.shared.VatCategory;
-import org.camunda.bpm.engine.RuntimeService;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,11 +38,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Invoices, payments and credit notes. An order is invoiced exactly once (a second call
- * answers the existing invoice; the database refuses a second invoice even under a race).
- * Numbers ({@code INV-2026-000001}, credit notes {@code CN-…}) are gapless per workspace
- * and year, taken in the issuing transaction. Payments lock the invoice row, so
- * concurrent payments cannot overpay.
+ * Invoices, payments and credit notes. A source document (an order) is invoiced exactly
+ * once (a second call answers the existing invoice; the database refuses a second invoice
+ * even under a race). Finance knows nothing of the source's module: the caller passes
+ * what an invoice needs ({@link InvoiceRequest}), and finance publishes what happened
+ * ({@link InvoiceIssued}, {@link InvoicePaid}, {@link InvoiceCredited}). Numbers
+ * ({@code INV-2026-000001}, credit notes {@code CN-…}) are gapless per workspace and
+ * year, taken in the issuing transaction. Payments lock the invoice row, so concurrent
+ * payments cannot overpay.
  */
 @Service
 public class InvoiceManagement {
@@ -60,13 +56,7 @@ public class InvoiceManagement {
 	/** Series of credit note numbers. */
 	public static final String CREDIT_NOTE_SERIES = "CN";
 
-	/** Engine message correlated when an invoice is fully paid. */
-	public static final String MESSAGE_INVOICE_PAID = "Msg_InvoicePaid";
-
-	/** Process variable holding the invoice id (a String). */
-	public static final String VAR_INVOICE_ID = "invoiceId";
-
-	/** The business time zone: issue dates and years are taken here. */
+	/** The business time zone: issue dates, payment dates and years are taken here. */
 	public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
 
 	static final SortableFields INVOICE_SORT = SortableFields.of("issueDate", "issueDate", "number", "number", "gross",
@@ -74,15 +64,13 @@ public class InvoiceManagement {
 
 	private static final String DEFAULT_UNIT = "pcs";
 
+	private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
+
 	private final Invoices invoices;
 
 	private final Payments payments;
 
-	private final OrderManagement orders;
-
 	private final CustomerManagement customers;
-
-	private final CatalogManagement catalog;
 
 	private final OrganizationManagement organizations;
 
@@ -92,95 +80,88 @@ public class InvoiceManagement {
 
 	private final DocumentNumbers numbers;
 
-	private final RuntimeService runtime;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final int paymentTermsDays;
 
-	InvoiceManagement(Invoices invoices, Payments payments, OrderManagement orders, CustomerManagement customers,
-			CatalogManagement catalog, OrganizationManagement organizations, WorkspaceManagement workspaces,
-			VatRates vatRates, DocumentNumbers numbers, RuntimeService runtime, ApplicationEventPublisher events,
-			Clock clock, @Value("${prometric.finance.payment-terms-days:14}") int paymentTermsDays) {
+	InvoiceManagement(Invoices invoices, Payments payments, CustomerManagement customers,
+			OrganizationManagement organizations, WorkspaceManagement workspaces, VatRates vatRates,
+			DocumentNumbers numbers, ApplicationEventPublisher events, Clock clock,
+			@Value("${prometric.finance.payment-terms-days:14}") int paymentTermsDays) {
 		this.invoices = invoices;
 		this.payments = payments;
-		this.orders = orders;
 		this.customers = customers;
-		this.catalog = catalog;
 		this.organizations = organizations;
 		this.workspaces = workspaces;
 		this.vatRates = vatRates;
 		this.numbers = numbers;
-		this.runtime = runtime;
 		this.events = events;
 		this.clock = clock;
 		this.paymentTermsDays = paymentTermsDays;
 	}
 
 	/**
-	 * The invoice of an order, issued on the first call (idempotent: later calls answer
-	 * the same invoice). VAT rates are those in force on {@code turnoverDate}. A
-	 * cancelled order is refused (422). Publishes {@link InvoiceIssued} once. For the
-	 * process; no access check.
+	 * The invoice of a source document (an order), issued on the first call (idempotent
+	 * per workspace and source: later calls answer the same invoice). Lines keep the
+	 * price basis and VAT category the request gives; VAT rates are those in force on the
+	 * request's turnover date. Publishes {@link InvoiceIssued} once. For the process of
+	 * the source's module, which has bound the source to its instance; no access check.
 	 * @throws InvoiceAlreadyIssuedException when a concurrent call issued it first; a
 	 * retry answers that invoice
+	 * @throws BusinessRuleViolation before anything is written (no turnover date, no
+	 * lines, no VAT rate for a line's category on the turnover date); it leaves the
+	 * caller's transaction usable, so a process step can take a modelled path
 	 */
-	@Transactional
-	public InvoiceView issueForOrder(UUID orderId, LocalDate turnoverDate) {
-		if (turnoverDate == null) {
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
+	public InvoiceView issueInvoice(InvoiceRequest request) {
+		if (request.workspaceId() == null || request.sourceId() == null) {
+			throw new IllegalArgumentException("An invoice needs a workspace and a source document");
+		}
+		if (request.turnoverDate() == null) {
 			throw new BusinessRuleViolation("turnoverDate", "An invoice needs a turnover date");
 		}
-		return this.invoices.findByOrderIdAndKind(orderId, InvoiceKind.INVOICE)
+		if (request.lines() == null || request.lines().isEmpty()) {
+			throw new BusinessRuleViolation("lines", "An invoice needs at least one line");
+		}
+		return this.invoices
+			.findByWorkspaceIdAndOrderIdAndKind(request.workspaceId(), request.sourceId(), InvoiceKind.INVOICE)
 			.map(i -> i.view(today()))
 			.orElseGet(() -> {
-				OrderView order = this.orders.requireOrder(orderId);
-				if (order.status() == OrderStatus.CANCELLED) {
-					throw new BusinessRuleViolation("orderId", "A cancelled order is not invoiced");
-				}
 				try {
-					return issue(order, turnoverDate);
+					return issue(request);
 				}
 				catch (DataIntegrityViolationException ex) {
 					if (DatabaseConstraints.isUniqueViolation(ex, "uq_fin_invoice_order")) {
-						throw new InvoiceAlreadyIssuedException(orderId);
+						throw new InvoiceAlreadyIssuedException(request.sourceId());
 					}
 					throw ex;
 				}
 			});
 	}
 
-	private InvoiceView issue(OrderView order, LocalDate turnoverDate) {
-		UUID ws = order.workspaceId();
-		CustomerView buyer = this.customers.requireCustomer(ws, order.customerId());
+	private InvoiceView issue(InvoiceRequest request) {
+		UUID ws = request.workspaceId();
+		LocalDate turnoverDate = request.turnoverDate();
+		CustomerView buyer = this.customers.requireCustomer(ws, request.customerId());
 		List<VatCalculator.Line> calcLines = new ArrayList<>();
-		List<String[]> described = new ArrayList<>();
-		for (OrderLine line : order.lines()) {
-			VatCategory category = VatCategory.STANDARD;
-			boolean includesVat = false;
-			String unit = DEFAULT_UNIT;
-			if (line.productId() != null) {
-				ProductView product = this.catalog.requireProduct(ws, line.productId());
-				category = (product.vatCategory() != null) ? product.vatCategory() : VatCategory.STANDARD;
-				includesVat = product.priceIncludesVat();
-				unit = product.unit();
-			}
-			VatRate rate = this.vatRates.rateFor(category, turnoverDate);
-			calcLines.add(new VatCalculator.Line(line.quantity(), line.unitPrice(), line.discountPercent(), includesVat,
-					rate));
-			described.add(new String[] { category.name(), unit });
+		for (InvoiceRequest.Line line : request.lines()) {
+			VatCategory category = (line.vatCategory() != null) ? line.vatCategory() : VatCategory.STANDARD;
+			calcLines.add(new VatCalculator.Line(line.quantity(), line.unitPrice(), line.discountPercent(),
+					line.priceIncludesVat(), this.vatRates.rateFor(category, turnoverDate)));
 		}
 		VatCalculator.Calculation calc = VatCalculator.calculate(calcLines);
 		List<InvoiceLine> lines = new ArrayList<>();
-		for (int i = 0; i < order.lines().size(); i++) {
-			OrderLine line = order.lines().get(i);
+		for (int i = 0; i < request.lines().size(); i++) {
+			InvoiceRequest.Line line = request.lines().get(i);
 			VatCalculator.LineAmounts amounts = calc.lines().get(i);
 			VatRate rate = amounts.line().vatRate();
-			lines.add(new InvoiceLine(ws, line.productId(), line.productName(), described.get(i)[1],
-					amounts.line().quantity(), amounts.line().unitPrice(), amounts.line().discountPercent(),
-					amounts.line().priceIncludesVat(), described.get(i)[0], rate.percent(), rate.exempt(),
-					amounts.amount(), amounts.net()));
+			VatCategory category = (line.vatCategory() != null) ? line.vatCategory() : VatCategory.STANDARD;
+			String unit = (line.unit() == null || line.unit().isBlank()) ? DEFAULT_UNIT : line.unit();
+			lines.add(new InvoiceLine(ws, line.productId(), line.name(), unit, amounts.line().quantity(),
+					amounts.line().unitPrice(), amounts.line().discountPercent(), amounts.line().priceIncludesVat(),
+					category.name(), rate.percent(), rate.exempt(), amounts.amount(), amounts.net(), null));
 		}
 		List<InvoiceVat> vat = calc.rates()
 			.stream()
@@ -200,22 +181,22 @@ public class InvoiceManagement {
 			sellerBin = null;
 		}
 		String number = this.numbers.next(ws, INVOICE_SERIES, issueDate.getYear());
-		Invoice invoice = this.invoices.saveAndFlush(new Invoice(
-				new Invoice.Draft(ws, InvoiceKind.INVOICE, number, order.id(), order.customerId(), sellerName,
-						sellerBin, buyer.name(), buyer.taxId(), buyer.address(), buyer.email(), issueDate, turnoverDate,
-						issueDate.plusDays(this.paymentTermsDays), lines, vat, calc.net(), calc.vat(), calc.gross()),
-				now));
-		this.events.publishEvent(new InvoiceIssued(invoice.id(), ws, order.id(), number, buyer.email(), now));
+		Invoice invoice = this.invoices.saveAndFlush(new Invoice(new Invoice.Draft(ws, InvoiceKind.INVOICE, number,
+				request.sourceId(), request.sourceDocument(), request.customerId(), sellerName, sellerBin, buyer.name(),
+				buyer.taxId(), buyer.address(), buyer.email(), issueDate, turnoverDate,
+				issueDate.plusDays(this.paymentTermsDays), lines, vat, calc.net(), calc.vat(), calc.gross()), now));
+		this.events.publishEvent(new InvoiceIssued(invoice.id(), ws, request.sourceId(), number, buyer.email(), now));
 		return invoice.view(issueDate);
 	}
 
 	/**
 	 * Records a payment (members of the workspace): {@code amount} more than 0 with at
-	 * most 2 decimals and not more than the balance (422, field {@code amount}). Locks
-	 * the invoice row, so concurrent payments cannot overpay. The payment that settles
-	 * the invoice publishes {@link InvoicePaid} and correlates
-	 * {@value #MESSAGE_INVOICE_PAID} to the process instances waiting for it, in the same
-	 * transaction.
+	 * most 2 decimals and not more than the balance (422, field {@code amount}), dated
+	 * ({@code paidOn}, default today in Asia/Almaty) neither after today nor before the
+	 * invoice date (422, field {@code paidOn}). Locks the invoice row, so concurrent
+	 * payments cannot overpay. The payment that settles the invoice publishes
+	 * {@link InvoicePaid} in the same transaction (the module that owns the source
+	 * document reacts to it, e.g. sales completes the order's process).
 	 */
 	@Transactional
 	public PaymentView recordPayment(UUID workspaceId, UUID callerId, UUID invoiceId, BigDecimal amount,
@@ -231,15 +212,14 @@ public class InvoiceManagement {
 		Invoice invoice = this.invoices.lockByIdAndWorkspaceId(invoiceId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
 		Instant now = this.clock.instant();
-		boolean settled = invoice.pay(money, now);
-		Payment payment = this.payments.save(new Payment(workspaceId, invoiceId, money,
-				(paidOn != null) ? paidOn : today(), (reference == null) ? null : reference.strip(), callerId, now));
+		LocalDate today = today();
+		LocalDate paidDate = (paidOn != null) ? paidOn : today;
+		boolean settled = invoice.pay(money, paidDate, today, now);
+		Payment payment = this.payments.save(new Payment(workspaceId, invoiceId, money, paidDate,
+				(reference == null) ? null : reference.strip(), callerId, now));
 		this.invoices.flush();
 		if (settled) {
 			this.events.publishEvent(new InvoicePaid(invoiceId, workspaceId, invoice.orderId(), now));
-			this.runtime.createMessageCorrelation(MESSAGE_INVOICE_PAID)
-				.processInstanceVariableEquals(VAR_INVOICE_ID, invoiceId.toString())
-				.correlateAll();
 		}
 		return payment.view();
 	}
@@ -255,37 +235,190 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * Reverses an invoice with a credit note (managers): a new document of series
-	 * {@code CN} with its own gapless number and the invoice's amounts negated, referring
-	 * to the invoice's number; the invoice becomes CREDITED and is otherwise unchanged.
-	 * An invoice with payments, or already credited, is refused (409).
+	 * Credits an invoice (managers) with a credit note: a new document of series
+	 * {@code CN} with its own gapless number, referring to the invoice's number, whose
+	 * lines take {@code lines} off the invoice (a quantity of an invoice line, never more
+	 * than what is not yet credited on that line: 422 {@code lines[i].quantity}). Without
+	 * lines it takes off everything not yet credited. VAT is computed per rate of the
+	 * note with the invoice lines' own rates; the note that takes off the last of an
+	 * invoice takes exactly what remains of each total. The invoice's balance (gross −
+	 * paid − credited) goes down by the note's gross, which must not exceed it (422
+	 * {@code lines}); the invoice becomes PARTIALLY_CREDITED, or CREDITED when nothing is
+	 * left, or PAID when payments cover the rest (then {@link InvoicePaid} is published).
+	 * A paid or fully credited invoice, and a credit note, are refused (409). Publishes
+	 * {@link InvoiceCredited}.
 	 */
 	@Transactional
-	public InvoiceView creditNote(UUID workspaceId, UUID callerId, UUID invoiceId, String reason) {
+	public InvoiceView creditNote(UUID workspaceId, UUID callerId, UUID invoiceId, String reason,
+			List<CreditLine> lines) {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
 		if (reason == null || reason.isBlank()) {
 			throw new BusinessRuleViolation("reason", "A credit note needs a reason");
 		}
 		Invoice invoice = this.invoices.lockByIdAndWorkspaceId(invoiceId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+		invoice.ensureCreditable();
+		List<Invoice> earlier = this.invoices.creditNotesOf(invoiceId, workspaceId);
+		List<InvoiceLine> invoiceLines = invoice.lines();
+		BigDecimal[] remaining = new BigDecimal[invoiceLines.size()];
+		for (int i = 0; i < remaining.length; i++) {
+			remaining[i] = invoiceLines.get(i).quantity();
+		}
+		for (Invoice note : earlier) {
+			for (InvoiceLine line : note.lines()) {
+				if (line.originalLineNo() != null) {
+					int index = line.originalLineNo() - 1;
+					remaining[index] = remaining[index].add(line.quantity());
+				}
+			}
+		}
+		BigDecimal[] take = quantitiesToCredit(lines, remaining);
+		boolean last = true;
+		for (int i = 0; i < remaining.length; i++) {
+			last &= take[i].compareTo(remaining[i]) == 0;
+		}
+		List<Integer> credited = new ArrayList<>();
+		List<VatCalculator.Line> calcLines = new ArrayList<>();
+		for (int i = 0; i < remaining.length; i++) {
+			if (take[i].signum() > 0) {
+				InvoiceLine line = invoiceLines.get(i);
+				credited.add(i);
+				calcLines.add(new VatCalculator.Line(take[i], line.unitPrice(), line.discountPercent(),
+						line.priceIncludesVat(), line.vatExempt() ? VatRate.EXEMPT : VatRate.of(line.vatRate())));
+			}
+		}
+		VatCalculator.Calculation calc = VatCalculator.calculate(calcLines);
+		List<InvoiceLine> noteLines = new ArrayList<>();
+		for (int k = 0; k < credited.size(); k++) {
+			InvoiceLine line = invoiceLines.get(credited.get(k));
+			VatCalculator.LineAmounts amounts = calc.lines().get(k);
+			noteLines.add(new InvoiceLine(workspaceId, line.productId(), line.name(), line.unit(),
+					amounts.line().quantity().negate(), line.unitPrice(), line.discountPercent(),
+					line.priceIncludesVat(), line.vatCategory(), line.vatRate(), line.vatExempt(),
+					amounts.amount().negate(), amounts.net().negate(), credited.get(k) + 1));
+		}
+		List<InvoiceVat> noteVat;
+		BigDecimal net;
+		BigDecimal vat;
+		BigDecimal gross;
+		if (last) {
+			// the last note takes exactly what remains, so the notes add up to the
+			// invoice
+			noteVat = remainingVat(invoice, earlier);
+			net = invoice.netTotal();
+			vat = invoice.vatTotal();
+			gross = invoice.grossTotal();
+			for (Invoice note : earlier) {
+				net = net.add(note.netTotal());
+				vat = vat.add(note.vatTotal());
+				gross = gross.add(note.grossTotal());
+			}
+		}
+		else {
+			noteVat = calc.rates()
+				.stream()
+				.map(r -> new InvoiceVat(workspaceId, r.rate().percent(), r.rate().exempt(), r.taxableBase(), r.vat(),
+						r.gross()))
+				.toList();
+			net = calc.net();
+			vat = calc.vat();
+			gross = calc.gross();
+		}
 		Instant now = this.clock.instant();
-		invoice.credit(now);
+		boolean settled = invoice.credit(gross, now);
 		LocalDate issueDate = today();
 		String number = this.numbers.next(workspaceId, CREDIT_NOTE_SERIES, issueDate.getYear());
-		Invoice note = this.invoices
-			.saveAndFlush(Invoice.creditNoteOf(invoice, number, reason.strip(), issueDate, now));
+		Invoice note = this.invoices.saveAndFlush(Invoice.creditNoteOf(invoice, number, reason.strip(), issueDate,
+				noteLines, noteVat.stream().map(InvoiceVat::negated).toList(), net.negate(), vat.negate(),
+				gross.negate(), now));
 		this.events.publishEvent(new InvoiceCredited(invoiceId, workspaceId, note.id(), number, now));
+		if (settled) {
+			this.events.publishEvent(new InvoicePaid(invoiceId, workspaceId, invoice.orderId(), now));
+		}
 		return note.view(issueDate);
 	}
 
 	/**
-	 * For the process's payment-due timer: publishes {@link PaymentReminderDue} when the
-	 * invoice is still unpaid; a paid or credited invoice is left alone.
+	 * The quantity to credit per invoice line: the requested ones, or everything not yet
+	 * credited when no line is given.
+	 */
+	private static BigDecimal[] quantitiesToCredit(List<CreditLine> lines, BigDecimal[] remaining) {
+		BigDecimal[] take = new BigDecimal[remaining.length];
+		java.util.Arrays.fill(take, BigDecimal.ZERO);
+		if (lines == null || lines.isEmpty()) {
+			boolean any = false;
+			for (int i = 0; i < remaining.length; i++) {
+				take[i] = remaining[i];
+				any |= remaining[i].signum() > 0;
+			}
+			if (!any) {
+				throw new ConflictException("Everything on the invoice is credited already");
+			}
+			return take;
+		}
+		for (int j = 0; j < lines.size(); j++) {
+			CreditLine line = lines.get(j);
+			String field = "lines[" + j + "]";
+			if (line == null) {
+				throw new BusinessRuleViolation(field, "A credit line names an invoice line and a quantity");
+			}
+			if (line.line() < 1 || line.line() > remaining.length) {
+				throw new BusinessRuleViolation(field + ".line",
+						"The invoice has lines 1 to " + remaining.length + ", not " + line.line());
+			}
+			int index = line.line() - 1;
+			if (take[index].signum() != 0) {
+				throw new BusinessRuleViolation(field + ".line", "Line " + line.line() + " is named twice");
+			}
+			BigDecimal quantity = line.quantity();
+			if (quantity == null || quantity.signum() <= 0) {
+				throw new BusinessRuleViolation(field + ".quantity", "A credited quantity is more than 0");
+			}
+			if (quantity.stripTrailingZeros().scale() > 3) {
+				throw new BusinessRuleViolation(field + ".quantity", "A quantity has at most 3 decimals");
+			}
+			if (quantity.compareTo(remaining[index]) > 0) {
+				throw new BusinessRuleViolation(field + ".quantity",
+						"At most " + remaining[index].stripTrailingZeros().toPlainString() + " of line " + line.line()
+								+ " is not credited yet");
+			}
+			take[index] = quantity;
+		}
+		return take;
+	}
+
+	/** What remains of each VAT group of the invoice after its earlier credit notes. */
+	private static List<InvoiceVat> remainingVat(Invoice invoice, List<Invoice> earlier) {
+		Map<String, InvoiceVat> groups = new LinkedHashMap<>();
+		for (InvoiceVat group : invoice.vat()) {
+			groups.put(vatKey(group), group);
+		}
+		for (Invoice note : earlier) {
+			for (InvoiceVat taken : note.vat()) {
+				groups.computeIfPresent(vatKey(taken),
+						(key, group) -> new InvoiceVat(group.workspaceId(), group.vatRate(), group.vatExempt(),
+								group.taxableBase().add(taken.taxableBase()), group.vat().add(taken.vat()),
+								group.gross().add(taken.gross())));
+			}
+		}
+		return groups.values()
+			.stream()
+			.filter(g -> g.gross().signum() != 0 || g.taxableBase().signum() != 0 || g.vat().signum() != 0)
+			.toList();
+	}
+
+	private static String vatKey(InvoiceVat group) {
+		return group.vatExempt() ? "exempt" : group.vatRate().stripTrailingZeros().toPlainString();
+	}
+
+	/**
+	 * For the payment-due timer of the process that issued the invoice: publishes
+	 * {@link PaymentReminderDue} when the invoice of the workspace is still open; a paid
+	 * or credited invoice is left alone. Another workspace's invoice is not found (404).
 	 */
 	@Transactional
-	public void remind(UUID invoiceId) {
-		Invoice invoice = this.invoices.findById(invoiceId)
-			.orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+	public void remind(UUID workspaceId, UUID invoiceId) {
+		Invoice invoice = load(workspaceId, invoiceId);
 		if (!invoice.isOpen()) {
 			return;
 		}
@@ -300,7 +433,7 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * The invoice of any workspace, for the process and other modules (no access check).
+	 * The invoice of any workspace, for the invoice e-mail (no access check).
 	 */
 	@Transactional(readOnly = true)
 	public InvoiceView requireInvoice(UUID invoiceId) {
@@ -329,16 +462,6 @@ public class InvoiceManagement {
 		return InvoiceDocument.html(requireInvoice(invoiceId));
 	}
 
-	/**
-	 * Process variables of an issued invoice: {@code invoiceId} (String),
-	 * {@code invoiceNumber} and {@code invoiceDueDate} (ISO-8601 date-time at 09:00
-	 * Asia/Almaty on the due date, for a timer).
-	 */
-	public static Map<String, Object> processVariables(InvoiceView invoice) {
-		return Map.of(VAR_INVOICE_ID, invoice.id().toString(), "invoiceNumber", invoice.number(), "invoiceDueDate",
-				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(invoice.dueDate().atTime(9, 0).atZone(BUSINESS_ZONE)));
-	}
-
 	private Invoice load(UUID workspaceId, UUID invoiceId) {
 		return this.invoices.findByIdAndWorkspaceId(invoiceId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
@@ -353,13 +476,13 @@ public class InvoiceManagement {
 	}
 
 	/**
-	 * A concurrent call issued the order's invoice first; the caller's transaction is
-	 * rolled back and a retry answers that invoice.
+	 * A concurrent call issued the source document's invoice first; the caller's
+	 * transaction is rolled back and a retry answers that invoice.
 	 */
 	public static class InvoiceAlreadyIssuedException extends ConflictException {
 
-		InvoiceAlreadyIssuedException(UUID orderId) {
-			super("An invoice for order " + orderId + " was issued concurrently");
+		InvoiceAlreadyIssuedException(UUID sourceId) {
+			super("An invoice for " + sourceId + " was issued concurrently");
 		}
 
 	}

@@ -1,5 +1,6 @@
 package kz.prometric.erp.finance;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +14,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Invoices extends JpaRepository<Invoice, UUID> {
 
-	Optional<Invoice> findByOrderIdAndKind(UUID orderId, InvoiceKind kind);
+	Optional<Invoice> findByWorkspaceIdAndOrderIdAndKind(UUID workspaceId, UUID orderId, InvoiceKind kind);
 
 	Optional<Invoice> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	/** The credit notes of an invoice, oldest first. */
+	@Query("select i from Invoice i where i.originalInvoiceId = :invoiceId and i.workspaceId = :workspaceId "
+			+ "and i.kind = kz.prometric.erp.finance.InvoiceKind.CREDIT_NOTE order by i.createdAt, i.number")
+	List<Invoice> creditNotesOf(UUID invoiceId, UUID workspaceId);
 
 	/** The invoice row locked until the transaction ends (payments, credit notes). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -5,5 +5,5 @@
  * credit notes ({@link InvoiceManagement}) built on them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finance",
-		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "sales" })
+		allowedDependencies = { "shared", "identity", "organization", "crm" })
 package kz.prometric.erp.finance;

@@ -1,17 +1,27 @@
 package kz.prometric.erp.sales;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 
 import kz.prometric.erp.catalog.CatalogManagement;
+import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealView;
+import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.finance.InvoiceRequest;
+import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
@@ -27,8 +37,10 @@ import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
+import kz.prometric.erp.shared.VatCategory;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,7 +51,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Sales orders. An order is created from a won deal exactly once: a second call for the
  * same deal answers the existing order, and the database refuses a second order for one
  * deal even under a race. Order numbers ({@code SO-2026-000123}) are gapless per
- * workspace and year, assigned in the creating transaction.
+ * workspace and year, assigned in the creating transaction. Every order, from a deal or
+ * by hand, starts its own {@code order-fulfilment} instance in that transaction with the
+ * order number as business key and the workspace as tenant; the process steps find the
+ * order by these (see {@link FulfilmentInstance}), never by a variable.
  */
 @Service
 public class OrderManagement {
@@ -67,6 +82,8 @@ public class OrderManagement {
 
 	private final CatalogManagement catalog;
 
+	private final InvoiceManagement invoices;
+
 	private final RuntimeService runtime;
 
 	private final ApplicationEventPublisher events;
@@ -74,8 +91,8 @@ public class OrderManagement {
 	private final Clock clock;
 
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
-			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog, RuntimeService runtime,
-			ApplicationEventPublisher events, Clock clock) {
+			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
+			InvoiceManagement invoices, RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.deals = deals;
 		this.customers = customers;
@@ -83,6 +100,7 @@ public class OrderManagement {
 		this.numbers = numbers;
 		this.inventory = inventory;
 		this.catalog = catalog;
+		this.invoices = invoices;
 		this.runtime = runtime;
 		this.events = events;
 		this.clock = clock;
@@ -90,8 +108,13 @@ public class OrderManagement {
 
 	/**
 	 * The order of a won deal, created on the first call with the deal's products as
-	 * lines (idempotent: later calls answer the same order). A deal that is not won, or
-	 * has no products, is refused (422). Publishes {@link OrderCreated} once.
+	 * lines (idempotent: later calls answer the same order; a unique key per deal holds
+	 * under races), and its order-fulfilment instance started exactly like a hand-entered
+	 * order's. Sales calls this itself when crm publishes {@code DealWon}, in the
+	 * transaction that wins the deal. A deal won without product lines becomes an order
+	 * with one service line (the deal's title, quantity 1, the deal's value, standard VAT
+	 * on a price without VAT), so winning never fails for want of lines. A deal that is
+	 * not won is refused (422). Publishes {@link OrderCreated} once.
 	 */
 	@Transactional
 	public OrderView placeForWonDeal(UUID dealId) {
@@ -102,6 +125,11 @@ public class OrderManagement {
 				.map(p -> new OrderLine(p.productId(), p.productName(), p.quantity(), p.unitPrice(),
 						p.discountPercent()))
 				.toList();
+			if (lines.isEmpty()) {
+				// a deal won without product lines: one service line for the deal's value
+				lines = List.of(new OrderLine(null, deal.title(), BigDecimal.ONE,
+						deal.value().setScale(2, RoundingMode.HALF_UP), BigDecimal.ZERO));
+			}
 			try {
 				return place(deal.workspaceId(), deal.customerId(), dealId, lines, null);
 			}
@@ -115,25 +143,14 @@ public class OrderManagement {
 	}
 
 	/**
-	 * An order entered by hand (members of the workspace). Publishes
-	 * {@link OrderCreated}.
+	 * An order entered by hand (members of the workspace); starts its order-fulfilment
+	 * instance. Publishes {@link OrderCreated}.
 	 */
 	@Transactional
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		this.customers.requireCustomer(workspaceId, customerId);
-		lines.stream()
-			.map(OrderLine::productId)
-			.filter(Objects::nonNull)
-			.forEach(productId -> this.catalog.requireProduct(workspaceId, productId));
-		OrderView order = place(workspaceId, customerId, null, lines, callerId);
-		this.runtime.createProcessInstanceByKey(OrderFulfilment.KEY)
-			.businessKey(order.orderNumber())
-			.setVariable(OrderFulfilment.VAR_WORKSPACE_ID, workspaceId.toString())
-			.setVariable(OrderFulfilment.VAR_ORDER_ID, order.id().toString())
-			.setVariable(OrderFulfilment.VAR_ORDER_NUMBER, order.orderNumber())
-			.execute();
-		return order;
+		return place(workspaceId, customerId, null, lines, callerId);
 	}
 
 	@Transactional(readOnly = true)
@@ -150,50 +167,43 @@ public class OrderManagement {
 	}
 
 	/**
-	 * The order {@code orderId} of any workspace, for other modules that act on it for a
-	 * process (no access check; 404 when unknown).
-	 */
-	@Transactional(readOnly = true)
-	public OrderView requireOrder(UUID orderId) {
-		return this.orders.findById(orderId)
-			.map(SalesOrder::view)
-			.orElseThrow(() -> new NotFoundException("Order", orderId));
-	}
-
-	/**
-	 * Cancels an order that is not shipped yet (managers; 409 once shipped). Publishes
-	 * {@link OrderCancelled}.
+	 * Cancels an order that is not shipped yet (managers; 409 once shipped or cancelled).
+	 * Locks the order, so of concurrent cancels one succeeds and the others get 409.
+	 * Publishes {@link OrderCancelled} and sends {@code Msg_OrderCancelled} to the
+	 * order's fulfilment instance (business key and tenant).
 	 */
 	@Transactional
 	public OrderView cancel(UUID workspaceId, UUID callerId, UUID orderId, String reason) {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
-		SalesOrder order = load(workspaceId, orderId);
+		SalesOrder order = this.orders.lockByIdAndWorkspaceId(orderId, workspaceId)
+			.orElseThrow(() -> new NotFoundException("Order", orderId));
 		Instant now = this.clock.instant();
 		order.cancel(reason, now);
 		this.events.publishEvent(new OrderCancelled(order.id(), workspaceId, reason, now));
 		// the fulfilment process releases the reservations and ends
 		this.runtime.createMessageCorrelation(OrderFulfilment.MSG_ORDER_CANCELLED)
-			.processInstanceVariableEquals(OrderFulfilment.VAR_ORDER_ID, orderId.toString())
+			.processInstanceBusinessKey(order.orderNumber())
+			.tenantId(workspaceId.toString())
 			.correlateAll();
 		return order.view();
 	}
 
 	/**
-	 * Reserves stock for every line that refers to a catalog product (lines without one
-	 * are services); a retry tops up the same reservations. The order becomes CONFIRMED
-	 * when everything is reserved, else AWAITING_STOCK. Answers whether everything is
-	 * reserved.
+	 * For the process: reserves stock for every line of the instance's order that refers
+	 * to a catalog product (lines without one are services); a retry tops up the same
+	 * reservations. The order becomes CONFIRMED when everything is reserved, else
+	 * AWAITING_STOCK. Answers whether everything is reserved.
 	 */
 	@Transactional
-	public boolean reserveStock(UUID orderId) {
-		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+	public boolean reserveStock(FulfilmentInstance instance) {
+		SalesOrder order = bound(instance);
 		boolean complete = true;
 		List<OrderLine> lines = order.lines();
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
 			if (line.productId() != null) {
 				complete &= this.inventory
-					.reserve(order.workspaceId(), orderId, order.lineId(i), line.productId(), line.quantity())
+					.reserve(order.workspaceId(), order.id(), order.lineId(i), line.productId(), line.quantity())
 					.complete();
 			}
 		}
@@ -202,54 +212,158 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Ships a confirmed order: records carrier and tracking number and issues its
-	 * reserved stock.
+	 * For the process: ships the instance's confirmed order, records carrier, tracking
+	 * number and the shipment date (the invoice's turnover date) and issues its reserved
+	 * stock. A missing carrier is refused (422 {@code carrier}) before anything changes,
+	 * and the refusal does not doom the process step's transaction, so the process can
+	 * take its modelled path.
 	 */
-	@Transactional
-	public OrderView ship(UUID orderId, String carrier, String trackingNumber) {
-		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
+	public OrderView ship(FulfilmentInstance instance, String carrier, String trackingNumber) {
+		SalesOrder order = bound(instance);
 		order.ship(carrier, trackingNumber, this.clock.instant());
-		this.inventory.issue(order.workspaceId(), orderId);
+		this.inventory.issue(order.workspaceId(), order.id());
 		return order.view();
 	}
 
 	/**
-	 * Records the invoice of a shipped order; answers when an unpaid invoice goes to
-	 * collection (14 days after {@code dueAt}, an ISO-8601 date-time).
+	 * For the process: has finance issue the invoice of the instance's shipped order
+	 * (exactly once; a retry answers the same invoice) with the lines' fixed price basis
+	 * and VAT category and the shipment date in Asia/Almaty as turnover date, so a retry
+	 * on another day cannot change the VAT rate; the order becomes INVOICED. Answers when
+	 * payment is due and when an unpaid invoice goes to collection. A refusal by finance
+	 * (422, e.g. no VAT rate) comes before anything changes and does not doom the process
+	 * step's transaction.
+	 */
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
+	public OrderInvoice invoice(FulfilmentInstance instance) {
+		SalesOrder order = bound(instance);
+		if (order.shippedAt() == null) {
+			throw new ConflictException("Only a shipped order is invoiced");
+		}
+		LocalDate turnoverDate = order.shippedAt().atZone(BUSINESS_ZONE).toLocalDate();
+		List<InvoiceRequest.Line> lines = order.lines()
+			.stream()
+			.map(l -> new InvoiceRequest.Line(l.productId(), l.productName(), l.unit(), l.quantity(), l.unitPrice(),
+					l.discountPercent(), Boolean.TRUE.equals(l.priceIncludesVat()), l.vatCategory()))
+			.toList();
+		InvoiceView invoice = this.invoices.issueInvoice(new InvoiceRequest(order.workspaceId(), order.id(),
+				order.orderNumber(), order.customerId(), turnoverDate, lines));
+		order.invoiced(invoice.id(), invoice.number(), this.clock.instant());
+		ZonedDateTime dueAt = invoice.dueDate().atTime(9, 0).atZone(BUSINESS_ZONE);
+		return new OrderInvoice(invoice.number(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dueAt),
+				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dueAt.plusDays(COLLECTION_AFTER_DAYS)));
+	}
+
+	/**
+	 * For the process's payment-due timer: finance reminds the customer of the instance's
+	 * invoice if it is still open.
 	 */
 	@Transactional
-	public String markInvoiced(UUID orderId, String invoiceNumber, String dueAt) {
-		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
-		order.invoiced(invoiceNumber, this.clock.instant());
-		return OffsetDateTime.parse(dueAt).plusDays(COLLECTION_AFTER_DAYS).toString();
+	public void remindOfPayment(FulfilmentInstance instance) {
+		SalesOrder order = bound(instance);
+		if (order.invoiceId() != null) {
+			this.invoices.remind(order.workspaceId(), order.invoiceId());
+		}
 	}
 
-	/** The order's invoice is paid: the order is complete. */
+	/**
+	 * Finance says an invoice was paid: when it is an order's invoice, the message
+	 * {@code Msg_InvoicePaid} goes to that order's fulfilment instance (business key =
+	 * order number, tenant = workspace), in the paying transaction. Idempotent.
+	 */
 	@Transactional
-	public void markPaid(UUID orderId) {
-		this.orders.findById(orderId)
-			.orElseThrow(() -> new NotFoundException("Order", orderId))
-			.paid(this.clock.instant());
+	public void invoicePaid(UUID workspaceId, UUID orderId) {
+		if (orderId == null) {
+			return;
+		}
+		this.orders.findByIdAndWorkspaceId(orderId, workspaceId)
+			.ifPresent(order -> this.runtime.createMessageCorrelation(OrderFulfilment.MSG_INVOICE_PAID)
+				.processInstanceBusinessKey(order.orderNumber())
+				.tenantId(workspaceId.toString())
+				.correlateAll());
 	}
 
-	/** Gives back the stock reserved for a cancelled order. Idempotent. */
+	/** For the process: the instance's invoice is paid, the order is complete. */
 	@Transactional
-	public void releaseReservations(UUID orderId) {
-		SalesOrder order = this.orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
-		this.inventory.release(order.workspaceId(), orderId);
+	public void markPaid(FulfilmentInstance instance) {
+		bound(instance).paid(this.clock.instant());
 	}
 
-	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> lines, UUID createdBy) {
-		if (lines.isEmpty()) {
+	/**
+	 * For the process: gives back the stock reserved for the instance's cancelled order.
+	 * Idempotent.
+	 */
+	@Transactional
+	public void releaseReservations(FulfilmentInstance instance) {
+		SalesOrder order = bound(instance);
+		this.inventory.release(order.workspaceId(), order.id());
+	}
+
+	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> requested, UUID createdBy) {
+		if (requested.isEmpty()) {
 			throw new BusinessRuleViolation("lines", "An order needs at least one line");
+		}
+		List<OrderLine> lines = new ArrayList<>();
+		for (int i = 0; i < requested.size(); i++) {
+			lines.add(fixTaxBasis(workspaceId, requested.get(i), i));
 		}
 		Instant now = this.clock.instant();
 		String number = this.numbers.next(workspaceId, NUMBER_SERIES, now.atZone(BUSINESS_ZONE).getYear());
 		SalesOrder order = this.orders
 			.saveAndFlush(new SalesOrder(workspaceId, number, customerId, dealId, lines, createdBy, now));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(OrderFulfilment.VAR_WORKSPACE_ID, workspaceId.toString());
+		// for people and searches only: no step reads them
+		variables.put(OrderFulfilment.VAR_ORDER_ID, order.id().toString());
+		variables.put(OrderFulfilment.VAR_ORDER_NUMBER, number);
+		if (dealId != null) {
+			variables.put(OrderFulfilment.VAR_DEAL_ID, dealId.toString());
+		}
+		ProcessInstance process = this.runtime.createProcessInstanceByKey(OrderFulfilment.KEY)
+			.businessKey(number)
+			.setVariables(variables)
+			.execute();
+		order.boundTo(process.getId());
 		OrderView view = order.view();
 		this.events.publishEvent(new OrderCreated(view.id(), workspaceId, number, dealId, view.totalAmount(), now));
 		return view;
+	}
+
+	/**
+	 * The line with the product's current price basis, VAT category and unit fixed on it
+	 * (an unknown product is refused: 422 {@code lines[i].productId}); a line without a
+	 * product is a service at the standard rate on a price without VAT.
+	 */
+	private OrderLine fixTaxBasis(UUID workspaceId, OrderLine line, int index) {
+		if (line.productId() == null) {
+			return line.fixed(OrderLine.SERVICE_UNIT, false, VatCategory.STANDARD);
+		}
+		ProductView product;
+		try {
+			product = this.catalog.requireProduct(workspaceId, line.productId());
+		}
+		catch (BusinessRuleViolation ex) {
+			throw new BusinessRuleViolation("lines[" + index + "].productId", ex.getMessage());
+		}
+		return line.fixed(product.unit(), product.priceIncludesVat(),
+				(product.vatCategory() != null) ? product.vatCategory() : VatCategory.STANDARD);
+	}
+
+	/**
+	 * The order the instance is bound to: by business key (order number) and tenant, and
+	 * only if the order names this very instance. Locked until the step's transaction
+	 * ends. Anything else is a fault, not a business outcome.
+	 */
+	private SalesOrder bound(FulfilmentInstance instance) {
+		SalesOrder order = this.orders.lockByOrderNumberAndWorkspaceId(instance.orderNumber(), instance.workspaceId())
+			.orElseThrow(() -> new IllegalStateException("No order " + instance.orderNumber()
+					+ " in the workspace of process instance " + instance.processInstanceId()));
+		if (!order.isBoundTo(instance.processInstanceId())) {
+			throw new IllegalStateException("Order " + instance.orderNumber() + " is not bound to process instance "
+					+ instance.processInstanceId());
+		}
+		return order;
 	}
 
 	private SalesOrder load(UUID workspaceId, UUID orderId) {

@@ -10,6 +10,6 @@ import java.util.UUID;
  */
 public record OrderView(UUID id, UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, OrderStatus status,
 		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, String carrier,
-		String trackingNumber, Instant shippedAt, String invoiceNumber, Instant createdAt, Instant updatedAt,
-		long version) {
+		String trackingNumber, Instant shippedAt, UUID invoiceId, String invoiceNumber, Instant createdAt,
+		Instant updatedAt, long version) {
 }

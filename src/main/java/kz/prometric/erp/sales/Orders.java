@@ -3,9 +3,12 @@ package kz.prometric.erp.sales;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Orders extends JpaRepository<SalesOrder, UUID> {
@@ -13,6 +16,16 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 	Optional<SalesOrder> findByDealId(UUID dealId);
 
 	Optional<SalesOrder> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	/** The order row locked until the transaction ends (cancel against process steps). */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from SalesOrder o where o.id = :id and o.workspaceId = :workspaceId")
+	Optional<SalesOrder> lockByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+	/** The order a fulfilment instance is bound to (business key and tenant), locked. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select o from SalesOrder o where o.orderNumber = :orderNumber and o.workspaceId = :workspaceId")
+	Optional<SalesOrder> lockByOrderNumberAndWorkspaceId(String orderNumber, UUID workspaceId);
 
 	@Query("select o from SalesOrder o where o.workspaceId = :workspaceId "
 			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "

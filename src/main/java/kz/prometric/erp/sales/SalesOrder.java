@@ -57,6 +57,10 @@ class SalesOrder {
 
 	private String invoiceNumber;
 
+	private UUID invoiceId;
+
+	private String processInstanceId;
+
 	private UUID createdBy;
 
 	private Instant createdAt;
@@ -133,15 +137,44 @@ class SalesOrder {
 		this.updatedAt = now;
 	}
 
-	void invoiced(String invoiceNumber, Instant now) {
-		if (this.status == OrderStatus.SHIPPED) {
-			this.status = OrderStatus.INVOICED;
+	/** The fulfilment instance this order is bound to, set once when it starts. */
+	void boundTo(String processInstanceId) {
+		if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+			throw new IllegalStateException("Order " + this.orderNumber + " is bound to another process instance");
 		}
+		this.processInstanceId = processInstanceId;
+	}
+
+	/**
+	 * Whether the process instance {@code processInstanceId} is the one this order is
+	 * bound to.
+	 */
+	boolean isBoundTo(String processInstanceId) {
+		return this.processInstanceId != null && this.processInstanceId.equals(processInstanceId);
+	}
+
+	/** A shipped order got its invoice (again the same invoice: nothing changes). */
+	void invoiced(UUID invoiceId, String invoiceNumber, Instant now) {
+		if (this.status == OrderStatus.INVOICED && invoiceId.equals(this.invoiceId)) {
+			return;
+		}
+		if (this.status != OrderStatus.SHIPPED) {
+			throw new ConflictException("Only a shipped order is invoiced; this one is " + this.status);
+		}
+		this.invoiceId = invoiceId;
 		this.invoiceNumber = invoiceNumber;
+		this.status = OrderStatus.INVOICED;
 		this.updatedAt = now;
 	}
 
+	/** The invoice of an invoiced order is paid (again: nothing changes). */
 	void paid(Instant now) {
+		if (this.status == OrderStatus.PAID) {
+			return;
+		}
+		if (this.status != OrderStatus.INVOICED) {
+			throw new ConflictException("Only an invoiced order is paid; this one is " + this.status);
+		}
 		this.status = OrderStatus.PAID;
 		this.updatedAt = now;
 	}
@@ -176,10 +209,27 @@ class SalesOrder {
 		return this.id;
 	}
 
+	String orderNumber() {
+		return this.orderNumber;
+	}
+
+	UUID customerId() {
+		return this.customerId;
+	}
+
+	Instant shippedAt() {
+		return this.shippedAt;
+	}
+
+	UUID invoiceId() {
+		return this.invoiceId;
+	}
+
 	OrderView view() {
 		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
 				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.carrier,
-				this.trackingNumber, this.shippedAt, this.invoiceNumber, this.createdAt, this.updatedAt, this.version);
+				this.trackingNumber, this.shippedAt, this.invoiceId, this.invoiceNumber, this.createdAt, this.updatedAt,
+				this.version);
 	}
 
 }

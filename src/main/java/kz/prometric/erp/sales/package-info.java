@@ -1,9 +1,12 @@
 /**
  * Sales orders: created from a won deal exactly once (a database uniqueness on the deal,
  * not only a check in code) or by hand, with readable numbers per workspace and year
- * ({@code SO-2026-000123}). {@link kz.prometric.erp.sales.OrderManagement} is the
- * module's API.
+ * ({@code SO-2026-000123}). Owns the {@code order-fulfilment} process and its contract
+ * (business key = order number, tenant = workspace, messages in
+ * {@link kz.prometric.erp.sales.process.OrderFulfilment}); reacts to crm's
+ * {@code DealWon} and finance's {@code InvoicePaid}, and asks finance to invoice a
+ * shipped order. {@link kz.prometric.erp.sales.OrderManagement} is the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sales",
-		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "inventory" })
+		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "inventory", "finance" })
 package kz.prometric.erp.sales;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.Concurrently;
+import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class InvoiceApiTests {
 						line(export, "Export cement", "1", "500.00"), line(exempt, "Loan service", "1", "300.00"),
 						line(null, "Delivery <script>alert(1)</script>", "1", "100.00")));
 
-		InvoiceView invoice = this.invoices.issueForOrder(order, NEW_CODE);
+		InvoiceView invoice = issue(order, NEW_CODE);
 
 		assertThat(invoice.number()).isEqualTo("INV-" + Year.now(InvoiceManagement.BUSINESS_ZONE) + "-000001");
 		assertThat(invoice.status()).isEqualTo(InvoiceStatus.ISSUED);
@@ -110,8 +111,8 @@ class InvoiceApiTests {
 		UUID before = order(List.of(line(null, "Consulting", "1", "1000.00")));
 		UUID after = order(List.of(line(null, "Consulting", "1", "1000.00")));
 
-		InvoiceView old = this.invoices.issueForOrder(before, LocalDate.of(2025, 12, 31));
-		InvoiceView current = this.invoices.issueForOrder(after, NEW_CODE);
+		InvoiceView old = issue(before, LocalDate.of(2025, 12, 31));
+		InvoiceView current = issue(after, NEW_CODE);
 
 		assertThat(old.vatTotal()).isEqualByComparingTo("120.00");
 		assertThat(current.vatTotal()).isEqualByComparingTo("160.00");
@@ -123,16 +124,16 @@ class InvoiceApiTests {
 		UUID second = order(List.of(line(null, "Service", "1", "10.00")));
 		Callable<InvoiceView> issue = () -> {
 			try {
-				return this.invoices.issueForOrder(first, NEW_CODE);
+				return issue(first, NEW_CODE);
 			}
 			catch (ConflictException raced) {
-				return this.invoices.issueForOrder(first, NEW_CODE);
+				return issue(first, NEW_CODE);
 			}
 		};
 
 		List<InvoiceView> answers = Concurrently.run(Collections.nCopies(4, issue));
-		InvoiceView again = this.invoices.issueForOrder(first, NEW_CODE);
-		InvoiceView next = this.invoices.issueForOrder(second, NEW_CODE);
+		InvoiceView again = issue(first, NEW_CODE);
+		InvoiceView next = issue(second, NEW_CODE);
 
 		assertThat(answers).extracting(InvoiceView::id).containsOnly(again.id());
 		String year = String.valueOf(Year.now(InvoiceManagement.BUSINESS_ZONE).getValue());
@@ -145,12 +146,11 @@ class InvoiceApiTests {
 
 	@Test
 	void paysPartlyThenFullyAndRefusesOverpayment() {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "1", "1000.00"))),
-				NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "1000.00"))), NEW_CODE);
 		String payments = invoices() + "/" + invoice.id() + "/payments";
 
 		Api.Response partial = this.api.post(payments, this.owner.token(),
-				Map.of("amount", "400.00", "paidOn", "2026-01-05", "reference", "PP-1"));
+				Map.of("amount", "400.00", "paidOn", invoice.issueDate().toString(), "reference", "PP-1"));
 		assertThat(partial.status()).as(partial.toString()).isEqualTo(201);
 		assertThat(status(invoice)).isEqualTo("PARTIALLY_PAID");
 
@@ -179,7 +179,7 @@ class InvoiceApiTests {
 
 	@Test
 	void anotherTenantsInvoiceIsNotFound() {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "1", "50.00"))), NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "50.00"))), NEW_CODE);
 		TestData.User stranger = this.data.user("Stranger");
 		TestData.Org other = this.data.organization(stranger, "Other LLP");
 		String foreign = "/api/workspaces/" + other.workspaceId() + "/invoices/" + invoice.id();
@@ -195,7 +195,7 @@ class InvoiceApiTests {
 
 	@Test
 	void concurrentPaymentsCannotOverpay() throws Exception {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
 		String payments = invoices() + "/" + invoice.id() + "/payments";
 		List<Callable<Integer>> calls = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -213,7 +213,7 @@ class InvoiceApiTests {
 
 	@Test
 	void replaysAPaymentSentAgainWithTheSameKey() {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
 		String payments = invoices() + "/" + invoice.id() + "/payments";
 		Map<String, String> headers = Map.of("Idempotency-Key", "pay-" + UUID.randomUUID(), "Authorization",
 				"Bearer " + this.owner.token(), "Content-Type", "application/json");
@@ -232,7 +232,7 @@ class InvoiceApiTests {
 
 	@Test
 	void creditsAnUnpaidInvoiceOnceWithItsOwnNumber() {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "2", "100.00"))), NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "2", "100.00"))), NEW_CODE);
 		String credit = invoices() + "/" + invoice.id() + "/credit-notes";
 
 		Api.Response noReason = this.api.post(credit, this.owner.token(), Map.of("reason", ""));
@@ -261,8 +261,119 @@ class InvoiceApiTests {
 	}
 
 	@Test
+	void creditsPartOfALineThenTheRestAndTheBalanceAndStatusFollow() {
+		InvoiceView invoice = issue(
+				order(List.of(line(null, "Consulting hour", "4", "100.00"), line(null, "Travel", "1", "50.00"))),
+				NEW_CODE);
+		assertThat(invoice.grossTotal()).isEqualByComparingTo("522.00");
+		String credit = invoices() + "/" + invoice.id() + "/credit-notes";
+		String year = String.valueOf(Year.now(InvoiceManagement.BUSINESS_ZONE).getValue());
+
+		Api.Response part = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "One hour not worked", "lines", List.of(Map.of("line", 1, "quantity", "1"))));
+
+		assertThat(part.status()).as(part.toString()).isEqualTo(201);
+		assertThat(part.json().path("number").asText()).isEqualTo("CN-" + year + "-000001");
+		assertThat(part.json().path("grossTotal").decimalValue()).isEqualByComparingTo("-116.00");
+		assertThat(part.json().path("lines")).singleElement().satisfies(l -> {
+			assertThat(l.path("originalLineNo").asInt()).isEqualTo(1);
+			assertThat(l.path("quantity").decimalValue()).isEqualByComparingTo("-1");
+		});
+		JsonNode after = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(after.path("status").asText()).isEqualTo("PARTIALLY_CREDITED");
+		assertThat(after.path("creditedTotal").decimalValue()).isEqualByComparingTo("116.00");
+		assertThat(after.path("balance").decimalValue()).isEqualByComparingTo("406.00");
+		assertThat(after.path("grossTotal").decimalValue()).isEqualByComparingTo("522.00");
+
+		Api.Response rest = this.api.post(credit, this.owner.token(), Map.of("reason", "Contract ended"));
+
+		assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+		assertThat(rest.json().path("number").asText()).isEqualTo("CN-" + year + "-000002");
+		assertThat(rest.json().path("grossTotal").decimalValue()).isEqualByComparingTo("-406.00");
+		assertThat(rest.json().path("vatTotal").decimalValue()).isEqualByComparingTo("-56.00");
+		JsonNode credited = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(credited.path("status").asText()).isEqualTo("CREDITED");
+		assertThat(credited.path("balance").decimalValue()).isEqualByComparingTo("0");
+		assertThat(this.api.post(credit, this.owner.token(), Map.of("reason", "Again")).status()).isEqualTo(409);
+		assertThat(this.api
+			.post(invoices() + "/" + invoice.id() + "/payments", this.owner.token(), Map.of("amount", "1.00"))
+			.status()).isEqualTo(409);
+	}
+
+	@Test
+	void refusesToCreditMoreThanRemainsOnALineAndKeepsNumbersGapless() {
+		InvoiceView invoice = issue(order(List.of(line(null, "Consulting hour", "4", "100.00"))), NEW_CODE);
+		String credit = invoices() + "/" + invoice.id() + "/credit-notes";
+		Api.Response three = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Three hours", "lines", List.of(Map.of("line", 1, "quantity", "3"))));
+		assertThat(three.status()).as(three.toString()).isEqualTo(201);
+
+		Api.Response tooMuch = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Two more", "lines", List.of(Map.of("line", 1, "quantity", "2"))));
+		Api.Response noSuchLine = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Line 2", "lines", List.of(Map.of("line", 2, "quantity", "1"))));
+
+		assertThat(tooMuch.status()).isEqualTo(422);
+		assertThat(tooMuch.errorFields()).containsExactly("lines[0].quantity");
+		assertThat(tooMuch.text()).contains("At most 1");
+		assertThat(noSuchLine.status()).isEqualTo(422);
+		assertThat(noSuchLine.errorFields()).containsExactly("lines[0].line");
+		JsonNode after = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(after.path("balance").decimalValue()).isEqualByComparingTo("116.00");
+		Api.Response last = this.api.post(credit, this.owner.token(),
+				Map.of("reason", "Last hour", "lines", List.of(Map.of("line", 1, "quantity", "1"))));
+		String year = String.valueOf(Year.now(InvoiceManagement.BUSINESS_ZONE).getValue());
+		assertThat(last.json().path("number").asText()).isEqualTo("CN-" + year + "-000002");
+		assertThat(status(invoice)).isEqualTo("CREDITED");
+	}
+
+	@Test
+	void aPartlyCreditedInvoiceIsPaidByItsBalanceAndNotMore() {
+		InvoiceView invoice = issue(
+				order(List.of(line(null, "Consulting hour", "4", "100.00"), line(null, "Travel", "1", "50.00"))),
+				NEW_CODE);
+		Api.Response credit = this.api.post(invoices() + "/" + invoice.id() + "/credit-notes", this.owner.token(),
+				Map.of("reason", "No travel", "lines", List.of(Map.of("line", 2, "quantity", "1"))));
+		assertThat(credit.status()).as(credit.toString()).isEqualTo(201);
+		String payments = invoices() + "/" + invoice.id() + "/payments";
+
+		Api.Response over = this.api.post(payments, this.owner.token(), Map.of("amount", "464.01"));
+		Api.Response exact = this.api.post(payments, this.owner.token(), Map.of("amount", "464.00"));
+
+		assertThat(over.status()).isEqualTo(422);
+		assertThat(over.errorFields()).containsExactly("amount");
+		assertThat(exact.status()).as(exact.toString()).isEqualTo(201);
+		JsonNode paid = this.api.get(invoices() + "/" + invoice.id(), this.owner.token()).json();
+		assertThat(paid.path("status").asText()).isEqualTo("PAID");
+		assertThat(paid.path("balance").decimalValue()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void refusesAPaymentDatedTomorrowOrBeforeTheInvoice() {
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "100.00"))), NEW_CODE);
+		String payments = invoices() + "/" + invoice.id() + "/payments";
+		LocalDate today = LocalDate.now(InvoiceManagement.BUSINESS_ZONE);
+
+		Api.Response tomorrow = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", today.plusDays(1).toString()));
+		Api.Response farFuture = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", "2099-01-01"));
+		Api.Response beforeInvoice = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", invoice.issueDate().minusDays(1).toString()));
+		Api.Response onTheDay = this.api.post(payments, this.owner.token(),
+				Map.of("amount", "10.00", "paidOn", today.toString()));
+
+		for (Api.Response refused : List.of(tomorrow, farFuture, beforeInvoice)) {
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+			assertThat(refused.errorFields()).containsExactly("paidOn");
+		}
+		assertThat(onTheDay.status()).as(onTheDay.toString()).isEqualTo(201);
+		assertThat(this.api.get(payments, this.owner.token()).json()).hasSize(1);
+	}
+
+	@Test
 	void refusesToCreditAPaidInvoice() {
-		InvoiceView invoice = this.invoices.issueForOrder(order(List.of(line(null, "Goods", "1", "10.00"))), NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "10.00"))), NEW_CODE);
 		this.invoices.recordPayment(this.org.workspaceId(), this.owner.id(), invoice.id(), invoice.grossTotal(), null,
 				null);
 
@@ -277,10 +388,9 @@ class InvoiceApiTests {
 	void rendersAnEscapedHtmlDocument() {
 		UUID exempt = product("EXM", "Insurance <i>cover</i>", "EXEMPT", false);
 		UUID export = product("EXP", "Export goods", "ZERO_RATED_EXPORT", false);
-		InvoiceView invoice = this.invoices
-			.issueForOrder(order(List.of(line(null, "<script>alert('x')</script>", "3", "10.03"),
-					line(exempt, "Insurance <i>cover</i>", "1", "50.00"), line(export, "Export goods", "1", "20.00"))),
-					NEW_CODE);
+		InvoiceView invoice = issue(order(List.of(line(null, "<script>alert('x')</script>", "3", "10.03"),
+				line(exempt, "Insurance <i>cover</i>", "1", "50.00"), line(export, "Export goods", "1", "20.00"))),
+				NEW_CODE);
 
 		Api.Response document = this.api.send("GET", invoices() + "/" + invoice.id() + "/document", null, null,
 				Map.of("Authorization", "Bearer " + this.owner.token(), "Accept", "text/html"));
@@ -295,6 +405,11 @@ class InvoiceApiTests {
 		assertThat(html).doesNotContain("<script>", "<i>cover", "<b>&");
 		assertThat(this.api.get(invoices() + "/" + UUID.randomUUID() + "/document", this.owner.token()).status())
 			.isEqualTo(404);
+	}
+
+	private InvoiceView issue(UUID orderId, LocalDate turnoverDate) {
+		return this.invoices.issueInvoice(
+				OrderInvoices.requestFor(this.api, this.owner.token(), this.org.workspaceId(), orderId, turnoverDate));
 	}
 
 	private String status(InvoiceView invoice) {

@@ -17,6 +17,7 @@ import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
+import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,8 @@ class InvoiceMailTests {
 		String email = "accounts-" + System.nanoTime() + "@example.kz";
 		UUID order = order(customer(email));
 
-		InvoiceView invoice = this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1));
-		this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1));
+		InvoiceView invoice = issue(order);
+		issue(order);
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 1);
 		Thread.sleep(1000);
@@ -83,10 +84,10 @@ class InvoiceMailTests {
 	@Test
 	void remindsOfAnUnpaidInvoiceAndNotOfAPaidOne() throws Exception {
 		String email = "payables-" + System.nanoTime() + "@example.kz";
-		InvoiceView invoice = this.invoices.issueForOrder(order(customer(email)), LocalDate.of(2026, 1, 1));
+		InvoiceView invoice = issue(order(customer(email)));
 		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 1);
 
-		this.invoices.remind(invoice.id());
+		this.invoices.remind(this.org.workspaceId(), invoice.id());
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(email).size() == 2);
 		MimeMessage reminder = mailsTo(email).get(1);
@@ -95,7 +96,7 @@ class InvoiceMailTests {
 
 		this.invoices.recordPayment(this.org.workspaceId(), this.owner.id(), invoice.id(), new BigDecimal("116.00"),
 				null, null);
-		this.invoices.remind(invoice.id());
+		this.invoices.remind(this.org.workspaceId(), invoice.id());
 		Thread.sleep(1000);
 		assertThat(mailsTo(email)).hasSize(2);
 	}
@@ -107,7 +108,7 @@ class InvoiceMailTests {
 		this.greenMail.stop();
 		UUID invoiceId;
 		try {
-			invoiceId = this.invoices.issueForOrder(order, LocalDate.of(2026, 1, 1)).id();
+			invoiceId = issue(order).id();
 			// the after-commit send fails: the publication stays incomplete
 			await().atMost(Duration.ofSeconds(15)).until(() -> mailPending(invoiceId));
 		}
@@ -123,6 +124,11 @@ class InvoiceMailTests {
 		this.resubmission.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
 		Thread.sleep(1000);
 		assertThat(mailsTo(email)).hasSize(1);
+	}
+
+	private InvoiceView issue(UUID orderId) {
+		return this.invoices.issueInvoice(OrderInvoices.requestFor(this.api, this.owner.token(), this.org.workspaceId(),
+				orderId, LocalDate.of(2026, 1, 1)));
 	}
 
 	private boolean mailPending(UUID invoiceId) {

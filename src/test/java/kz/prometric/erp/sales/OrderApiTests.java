@@ -9,11 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.prometric.erp.sales.process.OrderFulfilment;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,9 @@ class OrderApiTests {
 
 	@Autowired
 	OrderManagement orders;
+
+	@Autowired
+	HistoryService history;
 
 	TestData.User owner;
 
@@ -101,6 +106,28 @@ class OrderApiTests {
 	}
 
 	@Test
+	void aDealWonWithoutProductLinesBecomesAnOrderWithOneLineForItsValue() {
+		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Consulting retainer",
+				Map.of("value", "250000.00"));
+
+		Api.Response won = this.api.post(
+				"/api/workspaces/" + this.org.workspaceId() + "/deals/" + deal.path("id").asText() + "/stage",
+				this.owner.token(), Map.of("stage", "WON"));
+
+		assertThat(won.status()).as(won.toString()).isEqualTo(200);
+		JsonNode orders = this.api.get(orders(), this.owner.token()).json();
+		assertThat(orders.path("total").asInt()).isEqualTo(1);
+		JsonNode order = orders.path("items").get(0);
+		assertThat(order.path("dealId").asText()).isEqualTo(deal.path("id").asText());
+		assertThat(order.path("totalAmount").decimalValue()).isEqualByComparingTo("250000.00");
+		assertThat(order.path("lines")).singleElement().satisfies(line -> {
+			assertThat(line.path("productName").asText()).isEqualTo("Consulting retainer");
+			assertThat(line.path("quantity").decimalValue()).isEqualByComparingTo("1");
+			assertThat(line.path("vatCategory").asText()).isEqualTo("STANDARD");
+		});
+	}
+
+	@Test
 	void refusesAnOrderForADealThatIsNotWon() {
 		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Open", Map.of());
 
@@ -121,6 +148,37 @@ class OrderApiTests {
 		assertThat(cancelled.status()).isEqualTo(200);
 		assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
 		assertThat(again.status()).isEqualTo(409);
+	}
+
+	@Test
+	void ofParallelCancelsOfOneOrderOneSucceedsAndTheOthersGetConflict() throws Exception {
+		JsonNode order = createOrder(null).json();
+		String cancel = orders() + "/" + order.path("id").asText() + "/cancel";
+		List<Callable<Api.Response>> calls = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String reason = "Customer withdrew " + i;
+			calls.add(() -> this.api.post(cancel, this.owner.token(), Map.of("reason", reason)));
+		}
+
+		List<Api.Response> answers = Concurrently.run(calls);
+
+		assertThat(answers).extracting(Api.Response::status).containsOnly(200, 409);
+		assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+		assertThat(answers).filteredOn(a -> a.status() == 409)
+			.allSatisfy(a -> assertThat(a.contentType()).startsWith("application/problem+json"));
+		assertThat(this.api.get(orders() + "/" + order.path("id").asText(), this.owner.token())
+			.json()
+			.path("status")
+			.asText()).isEqualTo("CANCELLED");
+		String processInstanceId = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(order.path("orderNumber").asText())
+			.tenantIdIn(this.org.workspaceId().toString())
+			.singleResult()
+			.getId();
+		assertThat(this.history.createHistoricActivityInstanceQuery()
+			.activityId(OrderFulfilment.END_ORDER_CANCELLED)
+			.processInstanceId(processInstanceId)
+			.count()).isEqualTo(1);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -21,6 +22,16 @@ class TestSupportConfiguration {
 	@Lazy
 	TestData testData(Api api, GreenMail greenMail) {
 		return new TestData(api, greenMail);
+	}
+
+	/**
+	 * The application's clock: the system clock unless a test fixes it (see
+	 * {@link MutableClock}).
+	 */
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock();
 	}
 
 }

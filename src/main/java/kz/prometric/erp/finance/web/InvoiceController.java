@@ -9,9 +9,13 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import kz.prometric.erp.finance.CreditLine;
 import kz.prometric.erp.finance.InvoiceKind;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
@@ -81,8 +85,8 @@ class InvoiceController {
 	}
 
 	@PostMapping("/{invoiceId}/payments")
-	@Operation(summary = "Record a payment (partial or full, never more than the balance); "
-			+ "safe to retry with an Idempotency-Key")
+	@Operation(summary = "Record a payment (partial or full, never more than the balance; paidOn not after "
+			+ "today in Asia/Almaty nor before the invoice date); safe to retry with an Idempotency-Key")
 	ResponseEntity<Object> pay(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody PaymentRequest request) {
@@ -101,10 +105,13 @@ class InvoiceController {
 	}
 
 	@PostMapping("/{invoiceId}/credit-notes")
-	@Operation(summary = "Reverse an unpaid invoice with a credit note (managers)")
+	@Operation(summary = "Credit an invoice that is not paid (managers): the given quantities of its lines, "
+			+ "or without lines all that is not credited yet")
 	ResponseEntity<InvoiceView> creditNote(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
 			@Valid @RequestBody CreditNoteRequest request) {
-		InvoiceView note = this.invoices.creditNote(workspaceId, CurrentUser.id(), invoiceId, request.reason());
+		List<CreditLine> lines = (request.lines() == null) ? List.of()
+				: request.lines().stream().map(l -> new CreditLine(l.line(), l.quantity())).toList();
+		InvoiceView note = this.invoices.creditNote(workspaceId, CurrentUser.id(), invoiceId, request.reason(), lines);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/workspaces/" + workspaceId + "/invoices/" + note.id()))
 			.body(note);
@@ -113,7 +120,13 @@ class InvoiceController {
 	record PaymentRequest(@NotNull BigDecimal amount, LocalDate paidOn, @Size(max = 255) String reference) {
 	}
 
-	record CreditNoteRequest(@NotBlank @Size(max = 2000) String reason) {
+	record CreditNoteRequest(@NotBlank @Size(max = 2000) String reason,
+			@Size(max = 500) List<@Valid @NotNull CreditLineRequest> lines) {
+	}
+
+	/** A quantity of invoice line {@code line} (1-based) to credit. */
+	record CreditLineRequest(@NotNull @Min(1) Integer line,
+			@NotNull @DecimalMin(value = "0.001") @Digits(integer = 16, fraction = 3) BigDecimal quantity) {
 	}
 
 }

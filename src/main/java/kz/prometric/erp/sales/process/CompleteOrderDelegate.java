@@ -1,7 +1,5 @@
 package kz.prometric.erp.sales.process;
 
-import java.util.UUID;
-
 import kz.prometric.erp.sales.OrderManagement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +20,7 @@ class CompleteOrderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.orders.markPaid(UUID.fromString((String) execution.getVariable(OrderFulfilment.VAR_ORDER_ID)));
+		this.orders.markPaid(OrderFulfilment.instance(execution));
 	}
 
 }

@@ -1,16 +1,18 @@
 package kz.prometric.erp.sales.process;
 
-import java.util.UUID;
-
 import kz.prometric.erp.sales.OrderManagement;
+import kz.prometric.erp.shared.BusinessRuleViolation;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
 /**
- * After the shipping task: marks the order shipped with carrier and tracking number and
- * issues its reserved stock.
+ * After the shipping task: marks the instance's order shipped with carrier and tracking
+ * number (the ship-order form's fields) and issues its reserved stock. A refusal by the
+ * order's rules (no carrier) is the BPMN error {@code Err_ShipmentRefused}, which leads
+ * back to the ship task.
  */
 @Component
 class RecordShipmentDelegate implements JavaDelegate {
@@ -23,9 +25,16 @@ class RecordShipmentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.orders.ship(UUID.fromString((String) execution.getVariable(OrderFulfilment.VAR_ORDER_ID)),
-				(String) execution.getVariable(OrderFulfilment.VAR_CARRIER),
-				(String) execution.getVariable(OrderFulfilment.VAR_TRACKING_NUMBER));
+		Object carrier = execution.getVariable(OrderFulfilment.VAR_CARRIER);
+		Object trackingNumber = execution.getVariable(OrderFulfilment.VAR_TRACKING_NUMBER);
+		try {
+			this.orders.ship(OrderFulfilment.instance(execution), (carrier == null) ? null : carrier.toString(),
+					(trackingNumber == null) ? null : trackingNumber.toString());
+		}
+		catch (BusinessRuleViolation refused) {
+			// a person completes the ship task again with what was missing
+			throw new BpmnError(OrderFulfilment.ERR_SHIPMENT_REFUSED, refused.getMessage());
+		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package kz.prometric.erp.sales.process;
 
-import java.util.UUID;
-
 import kz.prometric.erp.sales.OrderManagement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +20,7 @@ class ReserveStockDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		boolean complete = this.orders
-			.reserveStock(UUID.fromString((String) execution.getVariable(OrderFulfilment.VAR_ORDER_ID)));
+		boolean complete = this.orders.reserveStock(OrderFulfilment.instance(execution));
 		execution.setVariable(OrderFulfilment.VAR_STOCK_RESERVED, complete);
 	}
 
