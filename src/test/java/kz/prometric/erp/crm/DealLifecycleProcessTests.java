@@ -381,6 +381,26 @@ class DealLifecycleProcessTests {
 	}
 
 	@Test
+	void followsTheDealWhenSomeoneElseSendsTheStageMessageOrSetsTheStage() {
+		JsonNode deal = newDeal(discounted(0));
+		ProcessInstance process = processOf(deal);
+
+		// as an engine REST caller could: the message with a stage the deal does not have
+		this.runtime.createMessageCorrelation(DealLifecycle.MSG_STAGE_CHANGED)
+			.processInstanceId(process.getId())
+			.setVariable(DealLifecycle.VAR_STAGE, "WON")
+			.correlate();
+
+		assertThat(process).hasNotPassed(DealLifecycle.END_DEAL_WON).isWaitingAt(DealLifecycle.TASK_QUALIFY_DEAL);
+		Assertions.assertThat(this.runtime.getVariable(process.getId(), DealLifecycle.VAR_STAGE)).isEqualTo("NEW");
+		this.runtime.setVariable(process.getId(), DealLifecycle.VAR_STAGE, "NEGOTIATION");
+		complete(task(process), withVariables(DealLifecycle.VAR_OUTCOME, DealLifecycle.OUTCOME_ADVANCE,
+				DealLifecycle.VAR_STAGE, "WON"));
+		assertThat(process).isWaitingAt(DealLifecycle.TASK_PREPARE_PROPOSAL);
+		assertDeal(deal, "QUALIFIED");
+	}
+
+	@Test
 	void winsFromTheApiWhileTheQualifyTaskWaitsAndThenRefusesTheTask() {
 		JsonNode deal = newDeal(discounted(0));
 		ProcessInstance process = processOf(deal);

@@ -100,6 +100,8 @@ public final class DealLifecycle {
 	// elements
 	public static final String START_DEAL_CREATED = "StartEvent_DealCreated";
 
+	public static final String TASK_READ_DEAL_STAGE = "Task_ReadDealStage";
+
 	public static final String GATEWAY_ROUTE_BY_STAGE = "Gateway_RouteByStage";
 
 	public static final String TASK_QUALIFY_DEAL = "Task_QualifyDeal";
