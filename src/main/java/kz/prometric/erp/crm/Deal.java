@@ -1,12 +1,17 @@
 package kz.prometric.erp.crm;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -22,11 +27,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.FieldViolation;
 
 /**
- * A sales opportunity with a customer. The stage rules live here: a won deal cannot be
- * won again, losing needs a reason, WON and LOST are final; winning sets probability 100,
- * the win time and the actual close date; losing sets probability 0.
+ * A sales opportunity with a customer. Every stage rule lives here, and every entry point
+ * (the REST API, the deal-lifecycle process's tasks) asks {@link #moveTo}: WON and LOST
+ * are final, losing needs a reason, winning needs product lines, and a discount that the
+ * discount-approval decision flags needs a manager's approval of exactly the current
+ * lines and value before PROPOSAL, NEGOTIATION or WON. A deal with lines is worth their
+ * total.
  */
 @Entity
 @Table(name = "crm_deal")
@@ -81,6 +90,16 @@ class Deal {
 	@OrderColumn(name = "line_no")
 	private List<DealProduct> products = new ArrayList<>();
 
+	private UUID discountApprovedBy;
+
+	private Instant discountApprovedAt;
+
+	private BigDecimal discountApprovedPercent;
+
+	private BigDecimal discountApprovedValue;
+
+	private String discountApprovalFingerprint;
+
 	@Version
 	private long version;
 
@@ -95,6 +114,9 @@ class Deal {
 		this.title = title.strip();
 		this.description = description;
 		this.products = new ArrayList<>(products);
+		if (value != null) {
+			ensureValueMatchesLines(value);
+		}
 		this.value = (value != null) ? value : productsTotal();
 		this.currency = CURRENCY;
 		this.stage = DealStage.NEW;
@@ -106,45 +128,157 @@ class Deal {
 	}
 
 	/**
-	 * Moves the deal to {@code target}. Any open stage may move to any other open stage
-	 * or to WON; LOST goes through {@link #lose}. Refused with 409 when the deal is
-	 * already final or already in that stage.
+	 * Whether a move to {@code target} is allowed, without changing anything: empty when
+	 * it is, else the business rule that refuses it (422, naming the field to fix). A
+	 * final deal or a move to the current stage is a conflict (409, thrown). The gates:
+	 * <ul>
+	 * <li>LOST needs a reason ({@code lostReason});</li>
+	 * <li>WON needs at least one product line ({@code products}): an order is made of
+	 * them;</li>
+	 * <li>PROPOSAL, NEGOTIATION and WON need a manager's approval of the current lines,
+	 * discount and value whenever the policy (discount-approval.dmn) says the discount
+	 * needs one ({@code stage}).</li>
+	 * </ul>
 	 */
-	void moveTo(DealStage target, Instant now) {
-		if (target == DealStage.LOST) {
-			throw new BusinessRuleViolation("lostReason", "A deal is lost with a reason");
-		}
+	Optional<FieldViolation> refusalOf(DealStage target, String lostReason, StagePolicy policy) {
 		ensureOpen(target);
+		if (target == DealStage.LOST) {
+			return (lostReason == null || lostReason.isBlank())
+					? Optional.of(new FieldViolation("lostReason", "Losing a deal needs a reason")) : Optional.empty();
+		}
+		if (target == DealStage.WON && this.products.isEmpty()) {
+			return Optional.of(new FieldViolation("products",
+					"A deal is won with at least one product line: add the products the customer buys, then win it"));
+		}
+		if (target.needsApprovedDiscount() && discountApprovalMissing(policy)) {
+			return Optional.of(new FieldViolation("stage",
+					"The discount of " + maxDiscountPercent().toPlainString()
+							+ " % on this deal needs a manager's approval before the deal moves to " + target
+							+ ": a manager of the workspace approves it (the deal's \"Approve discount\" task, or POST "
+							+ "…/deals/" + this.id + "/discount-approval), then move the deal again"));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Moves the deal to {@code target}, or to LOST with {@code lostReason}. Every stage
+	 * move of every entry point (the REST API, a completed task) comes here; refused as
+	 * {@link #refusalOf} says (422 {@link BusinessRuleViolation}, 409
+	 * {@link ConflictException}) before anything changes. Winning sets probability 100,
+	 * the win time and the actual close date; losing sets probability 0.
+	 */
+	void moveTo(DealStage target, String lostReason, StagePolicy policy, Instant now) {
+		Optional<FieldViolation> refusal = refusalOf(target, lostReason, policy);
+		if (refusal.isPresent()) {
+			throw new BusinessRuleViolation(refusal.get().message(), List.of(refusal.get()));
+		}
 		if (target == DealStage.WON) {
 			this.wonAt = now;
 			this.actualCloseDate = LocalDate.ofInstant(now, BUSINESS_ZONE);
 			this.probability = 100;
 		}
+		if (target == DealStage.LOST) {
+			this.lostAt = now;
+			this.lostReason = lostReason.strip();
+			this.actualCloseDate = LocalDate.ofInstant(now, BUSINESS_ZONE);
+			this.probability = 0;
+		}
 		this.stage = target;
 		this.updatedAt = now;
 	}
 
-	void lose(String reason, Instant now) {
-		if (reason == null || reason.isBlank()) {
-			throw new BusinessRuleViolation("lostReason", "Losing a deal needs a reason");
+	private void ensureOpen(DealStage target) {
+		ensureOpen();
+		if (this.stage == target) {
+			throw new ConflictException("stage", "The deal is already in stage " + target);
 		}
-		ensureOpen(DealStage.LOST);
-		this.stage = DealStage.LOST;
-		this.lostAt = now;
-		this.lostReason = reason.strip();
-		this.actualCloseDate = LocalDate.ofInstant(now, BUSINESS_ZONE);
-		this.probability = 0;
-		this.updatedAt = now;
 	}
 
-	private void ensureOpen(DealStage target) {
+	private void ensureOpen() {
 		if (this.stage.isFinal()) {
 			throw new ConflictException("stage", "The deal is already " + this.stage.name().toLowerCase(Locale.ROOT)
 					+ "; won and lost deals are final");
 		}
-		if (this.stage == target) {
-			throw new ConflictException("stage", "The deal is already in stage " + target);
+	}
+
+	/**
+	 * Whether the current lines, discount and value need a manager's approval that they
+	 * do not have.
+	 */
+	boolean discountApprovalMissing(StagePolicy policy) {
+		return !this.products.isEmpty() && policy.discountNeedsApproval(maxDiscountPercent(), this.value)
+				&& !hasDiscountApproval();
+	}
+
+	/**
+	 * A manager of the workspace (the caller has checked the role) approves the deal's
+	 * current lines, discount and value. Any later change of them needs a new approval.
+	 */
+	void approveDiscount(UUID approverId, Instant now) {
+		ensureOpen();
+		if (this.products.isEmpty()) {
+			throw new BusinessRuleViolation("products", "A deal without product lines has no discount to approve");
 		}
+		this.discountApprovedBy = approverId;
+		this.discountApprovedAt = now;
+		this.discountApprovedPercent = maxDiscountPercent();
+		this.discountApprovedValue = this.value;
+		this.discountApprovalFingerprint = fingerprint();
+		this.updatedAt = now;
+	}
+
+	private boolean hasDiscountApproval() {
+		return this.discountApprovalFingerprint != null && this.discountApprovalFingerprint.equals(fingerprint());
+	}
+
+	/** An approval that no longer matches the lines and value is dropped. */
+	private void dropStaleApproval() {
+		if (this.discountApprovalFingerprint != null && !hasDiscountApproval()) {
+			this.discountApprovedBy = null;
+			this.discountApprovedAt = null;
+			this.discountApprovedPercent = null;
+			this.discountApprovedValue = null;
+			this.discountApprovalFingerprint = null;
+		}
+	}
+
+	/**
+	 * SHA-256 over the value and every line (product, name, quantity, unit price,
+	 * discount): what an approval approves.
+	 */
+	private String fingerprint() {
+		StringBuilder text = new StringBuilder(plain(this.value));
+		for (DealProduct line : this.products) {
+			text.append('\n')
+				.append(line.productId())
+				.append('\t')
+				.append(line.productName())
+				.append('\t')
+				.append(plain(line.quantity()))
+				.append('\t')
+				.append(plain(line.unitPrice()))
+				.append('\t')
+				.append(plain(line.discountPercent()));
+		}
+		try {
+			return HexFormat.of()
+				.formatHex(
+						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String plain(BigDecimal number) {
+		return (number == null) ? "" : number.stripTrailingZeros().toPlainString();
+	}
+
+	BigDecimal maxDiscountPercent() {
+		return this.products.stream()
+			.map(DealProduct::discountPercent)
+			.max(BigDecimal::compareTo)
+			.orElse(BigDecimal.ZERO);
 	}
 
 	/**
@@ -166,10 +300,24 @@ class Deal {
 		this.updatedAt = now;
 	}
 
-	void update(String title, String description, BigDecimal value, LocalDate expectedCloseDate, UUID assignedTo,
-			Instant now) {
-		if (this.stage.isFinal()) {
-			throw new ConflictException("Won and lost deals cannot be changed");
+	/**
+	 * Changes details of an open deal. {@code products} (when not null) replaces the
+	 * lines, and the value becomes their total. A deal with lines is worth their total: a
+	 * different {@code value} is refused (422). A change of lines or value drops a
+	 * discount approval that no longer matches.
+	 */
+	void update(String title, String description, BigDecimal value, List<DealProduct> products,
+			LocalDate expectedCloseDate, UUID assignedTo, Instant now) {
+		ensureOpen();
+		if (products != null) {
+			this.products = new ArrayList<>(products);
+			if (!this.products.isEmpty()) {
+				this.value = productsTotal();
+			}
+		}
+		if (value != null) {
+			ensureValueMatchesLines(value);
+			this.value = value;
 		}
 		if (title != null) {
 			this.title = title.strip();
@@ -177,16 +325,21 @@ class Deal {
 		if (description != null) {
 			this.description = description;
 		}
-		if (value != null) {
-			this.value = value;
-		}
 		if (expectedCloseDate != null) {
 			this.expectedCloseDate = expectedCloseDate;
 		}
 		if (assignedTo != null) {
 			this.assignedTo = assignedTo;
 		}
+		dropStaleApproval();
 		this.updatedAt = now;
+	}
+
+	private void ensureValueMatchesLines(BigDecimal value) {
+		if (!this.products.isEmpty() && value.compareTo(productsTotal()) != 0) {
+			throw new BusinessRuleViolation("value", "A deal with product lines is worth their total ("
+					+ productsTotal().toPlainString() + "); change the lines (products) instead of the value");
+		}
 	}
 
 	private BigDecimal productsTotal() {
@@ -209,7 +362,10 @@ class Deal {
 		return new DealView(this.id, this.workspaceId, this.customerId, this.title, this.description, this.value,
 				this.currency, this.stage, this.probability, this.probabilityManual, this.expectedCloseDate,
 				this.actualCloseDate, this.wonAt, this.lostAt, this.lostReason, this.assignedTo,
-				List.copyOf(this.products), this.createdAt, this.updatedAt, this.version);
+				List.copyOf(this.products),
+				hasDiscountApproval() ? new DealView.DiscountApproval(this.discountApprovedBy, this.discountApprovedAt,
+						this.discountApprovedPercent, this.discountApprovedValue) : null,
+				this.createdAt, this.updatedAt, this.version);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import kz.prometric.erp.crm.DealEvents.DealCloseDateReached;
@@ -17,6 +18,7 @@ import kz.prometric.erp.crm.DealEvents.DealCreated;
 import kz.prometric.erp.crm.DealEvents.DealLost;
 import kz.prometric.erp.crm.DealEvents.DealStageChanged;
 import kz.prometric.erp.crm.DealEvents.DealWon;
+import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.process.DealLifecycle;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.organization.EmployeeView;
@@ -24,6 +26,7 @@ import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
+import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
@@ -31,10 +34,7 @@ import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,16 +46,17 @@ import org.springframework.transaction.annotation.Transactional;
  * the deal. A stage changes either from a Tasklist task (the process calls
  * {@link #recordTaskOutcome}) or through the API ({@link #changeStage}, which moves the
  * waiting process by the message {@code Msg_DealStageChanged}); whichever comes first
- * wins, the other answers 409. Probability comes from the {@code deal-probability}
- * decision on every stage change unless a person set it by hand.
+ * wins, the other answers 409. Either way the deal itself decides whether the move is
+ * allowed ({@code Deal.moveTo}). Probability comes from the {@code deal-probability}
+ * decision on every stage change unless a person set it by hand. The methods the process
+ * calls take the instance's tenant (workspace) and business key (deal id), never a
+ * variable, and load the deal only within that workspace.
  */
 @Service
 public class DealManagement {
 
 	static final SortableFields DEAL_SORT = SortableFields.of("createdAt", "createdAt", "title", "title", "value",
 			"value", "stage", "stage", "expectedCloseDate", "expectedCloseDate", "probability", "probability");
-
-	private static final Logger log = LoggerFactory.getLogger(DealManagement.class);
 
 	private static final int DEFAULT_REMINDER_DAYS = 30;
 
@@ -73,7 +74,7 @@ public class DealManagement {
 
 	private final DecisionService decisions;
 
-	private final RepositoryService repository;
+	private final CatalogManagement catalog;
 
 	private final ApplicationEventPublisher events;
 
@@ -81,7 +82,7 @@ public class DealManagement {
 
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			OrganizationManagement organizations, IdentityManagement identity, RuntimeService runtime,
-			DecisionService decisions, RepositoryService repository, ApplicationEventPublisher events, Clock clock) {
+			DecisionService decisions, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
@@ -89,7 +90,7 @@ public class DealManagement {
 		this.identity = identity;
 		this.runtime = runtime;
 		this.decisions = decisions;
-		this.repository = repository;
+		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -104,6 +105,7 @@ public class DealManagement {
 		this.workspaces.requireMember(workspaceId, callerId);
 		CustomerView customer = this.customers.requireCustomer(workspaceId, command.customerId());
 		EmployeeView assignee = assignee(workspaceId, command.assignedTo());
+		requireCatalogProducts(workspaceId, command.products());
 		Instant now = this.clock.instant();
 		Deal deal = new Deal(workspaceId, customer.id(), command.title(), command.description(), command.value(),
 				command.expectedCloseDate(), command.assignedTo(), command.products(), callerId, now);
@@ -131,7 +133,10 @@ public class DealManagement {
 
 	/**
 	 * Changes details of an open deal; a probability given here is kept (set by hand)
-	 * until the deal closes.
+	 * until the deal closes. {@code products} replaces the lines (the value becomes their
+	 * total); a {@code value} different from the lines' total of a deal with lines is
+	 * refused (422 {@code value}). A change of lines or value drops the discount
+	 * approval: the changed deal needs a new one.
 	 */
 	@Transactional
 	public DealView update(UUID workspaceId, UUID callerId, UUID dealId, DealChanges changes) {
@@ -140,9 +145,12 @@ public class DealManagement {
 		if (changes.assignedTo() != null) {
 			assignee(workspaceId, changes.assignedTo());
 		}
+		if (changes.products() != null) {
+			requireCatalogProducts(workspaceId, changes.products());
+		}
 		Instant now = this.clock.instant();
-		deal.update(changes.title(), changes.description(), changes.value(), changes.expectedCloseDate(),
-				changes.assignedTo(), now);
+		deal.update(changes.title(), changes.description(), changes.value(), changes.products(),
+				changes.expectedCloseDate(), changes.assignedTo(), now);
 		if (changes.probability() != null) {
 			deal.setProbabilityByHand(changes.probability(), now);
 		}
@@ -150,19 +158,19 @@ public class DealManagement {
 	}
 
 	/**
-	 * Moves a deal through the API: the aggregate checks the move (409 for final deals or
-	 * the current stage, 422 for a loss without reason), the probability is decided
-	 * again, and the waiting process is moved by the message
-	 * {@code Msg_DealStageChanged}, all in one transaction. Publishes
-	 * {@link DealStageChanged} and {@link DealWon} or {@link DealLost}.
+	 * Moves a deal through the API. The deal decides (409 for final deals or the current
+	 * stage; 422 naming {@code lostReason} for a loss without reason, {@code products}
+	 * for a win without product lines, {@code stage} for PROPOSAL, NEGOTIATION or WON
+	 * while the discount needs a manager's approval), the probability is decided again,
+	 * and the waiting process is moved by the message {@code Msg_DealStageChanged}, all
+	 * in one transaction. Publishes {@link DealStageChanged} and {@link DealWon} or
+	 * {@link DealLost}; the order side places the order on {@link DealWon} in the same
+	 * transaction, so its refusal rolls the win back.
 	 */
 	@Transactional
 	public DealView changeStage(UUID workspaceId, UUID callerId, UUID dealId, DealStage target, String lostReason) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		Deal deal = load(workspaceId, dealId);
-		if (target == DealStage.PROPOSAL) {
-			ensureDiscountNeedsNoApproval(deal.view());
-		}
 		DealView moved = move(deal, target, lostReason);
 		this.runtime.createMessageCorrelation(DealLifecycle.MSG_STAGE_CHANGED)
 			.processInstanceBusinessKey(dealId.toString())
@@ -173,48 +181,101 @@ public class DealManagement {
 	}
 
 	/**
-	 * Applies the outcome of a completed stage task (called by the deal-lifecycle
-	 * process): LOST with the given reason, otherwise the next stage. Answers the deal's
-	 * new stage.
+	 * A manager (or admin, owner) of the workspace approves the deal's discount as the
+	 * lines and value are now (403 below manager). Any later change of lines, discount or
+	 * value needs a new approval. 422 {@code products} for a deal without lines, 409 for
+	 * a won or lost deal.
 	 */
 	@Transactional
-	public DealStage recordTaskOutcome(UUID dealId, String outcome, DealStage nextStage, String lostReason) {
-		Deal deal = this.deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal", dealId));
+	public DealView approveDiscount(UUID workspaceId, UUID callerId, UUID dealId) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		Deal deal = load(workspaceId, dealId);
+		deal.approveDiscount(callerId, this.clock.instant());
+		return deal.view();
+	}
+
+	/**
+	 * Applies the outcome of a completed stage task of the deal's process (the instance's
+	 * tenant and business key name the deal; 404 when the deal is not of that workspace):
+	 * LOST with the given reason, otherwise {@code nextStage}. The deal decides as for
+	 * {@link #changeStage}; a refusal changes nothing and is answered, not thrown, so the
+	 * process takes its modelled path back to the task.
+	 */
+	@Transactional
+	public StageMove recordTaskOutcome(UUID workspaceId, UUID dealId, String outcome, DealStage nextStage,
+			String lostReason) {
+		Deal deal = load(workspaceId, dealId);
 		DealStage target = DealLifecycle.OUTCOME_LOST.equals(outcome) ? DealStage.LOST : nextStage;
-		return move(deal, target, lostReason).stage();
-	}
-
-	/**
-	 * Throws the {@code Msg_DealWon} message that starts order fulfilment, with the deal
-	 * id and workspace. Until a process listens for it (order fulfilment arrives with the
-	 * sales module), it is only logged.
-	 */
-	@Transactional
-	public void announceWon(UUID dealId) {
-		Deal deal = this.deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal", dealId));
-		boolean listened = this.repository.createProcessDefinitionQuery()
-			.messageEventSubscriptionName(DealLifecycle.MSG_DEAL_WON)
-			.count() > 0;
-		if (!listened) {
-			log.info("Deal {} won; no process listens for {} yet", dealId, DealLifecycle.MSG_DEAL_WON);
-			return;
+		Optional<FieldViolation> refusal = deal.refusalOf(target, lostReason, policy());
+		if (refusal.isPresent()) {
+			return new StageMove(deal.stage(), refusal.get());
 		}
-		this.runtime.createMessageCorrelation(DealLifecycle.MSG_DEAL_WON)
-			.processInstanceBusinessKey(dealId.toString())
-			.setVariable(DealLifecycle.VAR_DEAL_ID, dealId.toString())
-			.setVariable(DealLifecycle.VAR_WORKSPACE_ID, deal.workspaceId().toString())
-			.correlateStartMessage();
+		return new StageMove(move(deal, target, lostReason).stage(), null);
 	}
 
 	/**
-	 * A won deal, for the modules that act on it (sales places its order); no access
-	 * check. A deal that is not won is refused (422).
+	 * Whether the deal's discount, as its lines and value are now, needs a manager's
+	 * approval that it does not have (discount-approval decision). For the deal's
+	 * process; 404 when the deal is not of that workspace.
 	 */
 	@Transactional(readOnly = true)
-	public DealView wonDeal(UUID dealId) {
-		DealView deal = this.deals.findById(dealId)
-			.map(Deal::view)
-			.orElseThrow(() -> new NotFoundException("Deal", dealId));
+	public boolean discountApprovalMissing(UUID workspaceId, UUID dealId) {
+		return load(workspaceId, dealId).discountApprovalMissing(policy());
+	}
+
+	/**
+	 * Records the decision of the "Approve discount" task: {@code approverUserId} is the
+	 * engine user completing the task (an e-mail), who must be a manager (or admin,
+	 * owner) of the deal's workspace, else 403 and nothing changes. An approval is
+	 * recorded on the deal for its current lines and value; a denial records nothing.
+	 */
+	@Transactional
+	public void decideDiscount(UUID workspaceId, UUID dealId, String approverUserId, boolean approved) {
+		Deal deal = load(workspaceId, dealId);
+		UUID approver = (approverUserId == null) ? null
+				: this.identity.findByEmail(approverUserId).map(u -> u.id()).orElse(null);
+		if (approver == null) {
+			throw new ForbiddenException("A discount is approved by a named manager");
+		}
+		WorkspaceRole role;
+		try {
+			role = this.workspaces.requireMember(workspaceId, approver);
+		}
+		catch (NotFoundException ex) {
+			throw new ForbiddenException("Only managers of the deal's workspace approve discounts");
+		}
+		if (!role.includes(WorkspaceRole.MANAGER)) {
+			throw new ForbiddenException(
+					"Approving a discount needs the MANAGER role in the workspace; you are " + role);
+		}
+		if (approved) {
+			deal.approveDiscount(approver, this.clock.instant());
+		}
+	}
+
+	/**
+	 * What the deal's process shows on its forms and routes by, read from the deal now
+	 * (display copies; the deal stays the truth). 404 when the deal is not of that
+	 * workspace.
+	 */
+	@Transactional(readOnly = true)
+	public DealTaskView taskView(UUID workspaceId, UUID dealId) {
+		DealView deal = load(workspaceId, dealId).view();
+		CustomerView customer = this.customers.requireCustomer(workspaceId, deal.customerId());
+		EmployeeView assignee = (deal.assignedTo() != null)
+				? this.organizations.employeeInWorkspace(workspaceId, deal.assignedTo()).orElse(null) : null;
+		return new DealTaskView(deal.title(), customer.name(), deal.value(), deal.maxDiscountPercent(), deal.stage(),
+				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
+	}
+
+	/**
+	 * A won deal of the workspace, for the modules that act on it (sales places its order
+	 * on {@link DealWon}); no caller check. 404 when the deal is not of that workspace,
+	 * 422 when it is not won.
+	 */
+	@Transactional(readOnly = true)
+	public DealView wonDeal(UUID workspaceId, UUID dealId) {
+		DealView deal = load(workspaceId, dealId).view();
 		if (deal.stage() != DealStage.WON) {
 			throw new BusinessRuleViolation("dealId", "The deal is not won");
 		}
@@ -223,13 +284,12 @@ public class DealManagement {
 
 	/**
 	 * The expected close date of an open deal has come: publishes
-	 * {@link DealCloseDateReached}.
+	 * {@link DealCloseDateReached}. For the deal's process; 404 when the deal is not of
+	 * that workspace.
 	 */
 	@Transactional
-	public void remindOwner(UUID dealId) {
-		DealView deal = this.deals.findById(dealId)
-			.map(Deal::view)
-			.orElseThrow(() -> new NotFoundException("Deal", dealId));
+	public void remindOwner(UUID workspaceId, UUID dealId) {
+		DealView deal = load(workspaceId, dealId).view();
 		if (!deal.stage().isFinal()) {
 			this.events.publishEvent(new DealCloseDateReached(dealId, deal.workspaceId(), deal.assignedTo(),
 					deal.title(), this.clock.instant()));
@@ -237,54 +297,25 @@ public class DealManagement {
 	}
 
 	/**
-	 * Refuses a discount approval by anyone below manager in the deal's workspace (403).
+	 * The discount-approval decision (dmn/discount-approval.dmn) as the deal's stage
+	 * policy: evaluated on whatever lines and value the deal has when it asks.
 	 */
-	@Transactional(readOnly = true)
-	public void ensureMayApproveDiscount(UUID dealId, String approverEmail) {
-		Deal deal = this.deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal", dealId));
-		UUID approver = (approverEmail == null) ? null
-				: this.identity.findByEmail(approverEmail).map(u -> u.id()).orElse(null);
-		if (approver == null) {
-			throw new ForbiddenException("A discount is approved by a named manager");
-		}
-		try {
-			this.workspaces.requireRole(deal.workspaceId(), approver, WorkspaceRole.MANAGER);
-		}
-		catch (NotFoundException ex) {
-			throw new ForbiddenException("Only managers of the deal's workspace approve discounts");
-		}
-	}
-
-	/**
-	 * Whether the deal's discount needs a manager's approval, by the discount-approval
-	 * decision.
-	 */
-	boolean discountNeedsApproval(DealView deal) {
-		Object required = this.decisions.evaluateDecisionByKey(DealLifecycle.DECISION_DISCOUNT_APPROVAL)
-			.variables(Map.of(DealLifecycle.VAR_MAX_DISCOUNT, deal.maxDiscountPercent().doubleValue(),
-					DealLifecycle.VAR_DEAL_VALUE, deal.value().doubleValue()))
-			.evaluate()
-			.getSingleResult()
-			.getSingleEntry();
-		return Boolean.TRUE.equals(required);
-	}
-
-	private void ensureDiscountNeedsNoApproval(DealView deal) {
-		if (discountNeedsApproval(deal)) {
-			throw new BusinessRuleViolation("stage",
-					"The discount needs a manager's approval: complete the deal's proposal task in Tasklist");
-		}
+	private StagePolicy policy() {
+		return (maxDiscountPercent, value) -> {
+			Object required = this.decisions.evaluateDecisionByKey(DealLifecycle.DECISION_DISCOUNT_APPROVAL)
+				.variables(Map.of(DealLifecycle.VAR_MAX_DISCOUNT, maxDiscountPercent.doubleValue(),
+						DealLifecycle.VAR_DEAL_VALUE, value.doubleValue()))
+				.evaluate()
+				.getSingleResult()
+				.getSingleEntry();
+			return Boolean.TRUE.equals(required);
+		};
 	}
 
 	private DealView move(Deal deal, DealStage target, String lostReason) {
 		Instant now = this.clock.instant();
 		DealStage from = deal.stage();
-		if (target == DealStage.LOST) {
-			deal.lose(lostReason, now);
-		}
-		else {
-			deal.moveTo(target, now);
-		}
+		deal.moveTo(target, lostReason, policy(), now);
 		deal.applyDecidedProbability(probability(deal.view(),
 				this.customers.requireCustomer(deal.workspaceId(), deal.view().customerId()).type()));
 		this.deals.saveAndFlush(deal);
@@ -312,7 +343,6 @@ public class DealManagement {
 	private void startProcess(DealView deal, CustomerView customer, EmployeeView assignee, Instant now) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DealLifecycle.VAR_WORKSPACE_ID, deal.workspaceId().toString());
-		variables.put(DealLifecycle.VAR_DEAL_ID, deal.id().toString());
 		variables.put(DealLifecycle.VAR_DEAL_TITLE, deal.title());
 		variables.put(DealLifecycle.VAR_CUSTOMER_NAME, customer.name());
 		variables.put(DealLifecycle.VAR_CUSTOMER_TYPE, customer.type().name());
@@ -338,6 +368,26 @@ public class DealManagement {
 		return at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 	}
 
+	/**
+	 * A line that names a product must name one of the workspace's catalog (422
+	 * {@code products[i].productId}): the order and the invoice made from the deal use
+	 * it.
+	 */
+	private void requireCatalogProducts(UUID workspaceId, List<DealProduct> products) {
+		for (int i = 0; i < products.size(); i++) {
+			UUID productId = products.get(i).productId();
+			if (productId != null) {
+				try {
+					this.catalog.requireProduct(workspaceId, productId);
+				}
+				catch (BusinessRuleViolation ex) {
+					throw new BusinessRuleViolation("products[" + i + "].productId",
+							"No such product in this workspace's catalog");
+				}
+			}
+		}
+	}
+
 	private EmployeeView assignee(UUID workspaceId, UUID employeeId) {
 		if (employeeId == null) {
 			return null;
@@ -356,9 +406,32 @@ public class DealManagement {
 			LocalDate expectedCloseDate, UUID assignedTo, List<DealProduct> products) {
 	}
 
-	/** Changes to an open deal; {@code null} leaves a field as it is. */
+	/**
+	 * Changes to an open deal; {@code null} leaves a field as it is. {@code products}
+	 * replaces all lines.
+	 */
 	public record DealChanges(String title, String description, BigDecimal value, LocalDate expectedCloseDate,
-			UUID assignedTo, Integer probability) {
+			UUID assignedTo, Integer probability, List<DealProduct> products) {
+	}
+
+	/**
+	 * The answer to a stage task's outcome: the deal's stage after it, and the business
+	 * rule that refused the move (null when the deal moved).
+	 */
+	public record StageMove(DealStage stage, FieldViolation refusal) {
+
+		public boolean refused() {
+			return this.refusal != null;
+		}
+
+	}
+
+	/**
+	 * What the deal's process shows on its forms and routes by; {@code assigneeEmail} is
+	 * the login of the employee the deal is assigned to, or null.
+	 */
+	public record DealTaskView(String title, String customerName, BigDecimal value, BigDecimal maxDiscountPercent,
+			DealStage stage, String assigneeEmail) {
 	}
 
 	/** Optional filters of the deal list. */

@@ -12,4 +12,12 @@ public enum DealStage {
 		return this == WON || this == LOST;
 	}
 
+	/**
+	 * Stages that a discount flagged by the discount-approval decision may reach only
+	 * with a manager's approval: the proposal and every stage after it.
+	 */
+	public boolean needsApprovedDiscount() {
+		return this == PROPOSAL || this == NEGOTIATION || this == WON;
+	}
+
 }

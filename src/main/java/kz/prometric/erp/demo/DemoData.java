@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.prometric.erp.catalog.CatalogManagement;
+import kz.prometric.erp.catalog.CatalogManagement.NewProduct;
+import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerManagement.NewCustomer;
 import kz.prometric.erp.crm.CustomerType;
@@ -28,6 +31,7 @@ import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
 import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.shared.VatCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,10 +83,14 @@ class DemoData {
 
 	private final DealManagement deals;
 
+	private final CatalogManagement catalog;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
-			CustomerManagement customers, DealManagement deals, TransactionTemplate transaction) {
+			CustomerManagement customers, DealManagement deals, CatalogManagement catalog,
+			TransactionTemplate transaction) {
+		this.catalog = catalog;
 		this.customers = customers;
 		this.deals = deals;
 		this.identity = identity;
@@ -138,10 +146,19 @@ class DemoData {
 	}
 
 	/**
-	 * Three customers and deals in flight, so Tasklist has tasks: two new, one qualified
-	 * with a large discount.
+	 * Three catalog products, three customers and deals in flight, so Tasklist has tasks:
+	 * two new, one qualified with a discount that needs a manager's approval. Every deal
+	 * has product lines from the catalog, so each can be won and turned into an order.
 	 */
-	private void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
+	void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
+		ProductView flour = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("FL-50", "Flour 50 kg", "Wheat flour, first grade, 50 kg bag", "bag",
+						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false));
+		ProductView wheat = this.catalog.create(workspaceId, ownerId, new NewProduct("WH-3", "Wheat, class 3", null,
+				"t", new BigDecimal("120000.00"), new BigDecimal("95000.00"), VatCategory.STANDARD, false));
+		ProductView seed = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("SD-SPR", "Seed grain, spring wheat", null, "t", new BigDecimal("170000.00"),
+						new BigDecimal("130000.00"), VatCategory.STANDARD, false));
 		CustomerView retail = this.customers.create(workspaceId, ownerId,
 				new NewCustomer(CustomerType.COMPANY, "Almaty Retail LLP", "buyer@almaty-retail.kz", "+7 727 250 00 00",
 						"Saltanat Omarova", "Almaty, Abay ave. 10", "940140000385"));
@@ -150,18 +167,19 @@ class DemoData {
 						"Daniyar Serikov", "Astana, Kabanbay batyr 5", "950341000052"));
 		CustomerView farmer = this.customers.create(workspaceId, ownerId, new NewCustomer(CustomerType.INDIVIDUAL,
 				"Bolat Akhmetov", "bolat.akhmetov@example.kz", "+7 701 123 45 67", null, "Shymkent", "901123300258"));
-		this.deals.create(workspaceId, ownerId,
-				new NewDeal(retail.id(), "Flour for 12 stores", null, null, LocalDate.now().plusWeeks(3), salesEmployee,
-						List.of(new DealProduct(null, "Flour 50 kg", new BigDecimal("400"), new BigDecimal("14500.00"),
-								BigDecimal.ZERO))));
+		this.deals.create(workspaceId, ownerId, new NewDeal(retail.id(), "Flour for 12 stores", null, null,
+				LocalDate.now().plusWeeks(3), salesEmployee, List.of(line(flour, "400", BigDecimal.ZERO))));
 		DealView bread = this.deals.create(workspaceId, ownerId,
-				new NewDeal(bakery.id(), "Annual wheat contract", "Deliveries every month",
-						new BigDecimal("18000000.00"), LocalDate.now().plusMonths(2), null,
-						List.of(new DealProduct(null, "Wheat, class 3 (t)", new BigDecimal("150"),
-								new BigDecimal("120000.00"), new BigDecimal("12.00")))));
+				new NewDeal(bakery.id(), "Annual wheat contract", "Deliveries every month", null,
+						LocalDate.now().plusMonths(2), null, List.of(line(wheat, "150", new BigDecimal("12.00")))));
 		this.deals.changeStage(workspaceId, ownerId, bread.id(), DealStage.QUALIFIED, null);
-		this.deals.create(workspaceId, ownerId, new NewDeal(farmer.id(), "Seed grain for spring", null,
-				new BigDecimal("850000.00"), null, salesEmployee, List.of()));
+		this.deals.create(workspaceId, ownerId, new NewDeal(farmer.id(), "Seed grain for spring", null, null, null,
+				salesEmployee, List.of(line(seed, "5", BigDecimal.ZERO))));
+	}
+
+	private static DealProduct line(ProductView product, String quantity, BigDecimal discountPercent) {
+		return new DealProduct(product.id(), product.name(), new BigDecimal(quantity), product.price(),
+				discountPercent);
 	}
 
 	private record DemoPerson(String email, String firstName, String lastName, WorkspaceRole role, String position,

@@ -1,8 +1,9 @@
 /**
  * Demo data for a development run ({@code prometric.demo.enabled}): one organization,
- * users in every role, departments and employees, customers and deals in flight, so that
- * a new user has something to click through. Loaded once; tests never rely on it.
+ * users in every role, departments and employees, catalog products, customers and deals
+ * in flight, so that a new user has something to click through. Loaded once; tests never
+ * rely on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "shared", "identity", "organization", "crm" })
+		allowedDependencies = { "shared", "identity", "organization", "catalog", "crm" })
 package kz.prometric.erp.demo;

@@ -27,7 +27,7 @@ class FulfilmentTriggers {
 
 	@EventListener
 	void on(DealWon won) {
-		this.orders.placeForWonDeal(won.dealId());
+		this.orders.placeForWonDeal(won.workspaceId(), won.dealId());
 	}
 
 	@EventListener

@@ -1,7 +1,5 @@
 package kz.prometric.erp.sales;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,35 +109,37 @@ public class OrderManagement {
 	 * lines (idempotent: later calls answer the same order; a unique key per deal holds
 	 * under races), and its order-fulfilment instance started exactly like a hand-entered
 	 * order's. Sales calls this itself when crm publishes {@code DealWon}, in the
-	 * transaction that wins the deal. A deal won without product lines becomes an order
-	 * with one service line (the deal's title, quantity 1, the deal's value, standard VAT
-	 * on a price without VAT), so winning never fails for want of lines. A deal that is
-	 * not won is refused (422). Publishes {@link OrderCreated} once.
+	 * transaction that wins the deal. A deal of another workspace is not found (404), a
+	 * deal that is not won or has no product lines is refused (422: crm refuses to win a
+	 * deal without lines, so the order is always made of the deal's lines). Publishes
+	 * {@link OrderCreated} once.
 	 */
 	@Transactional
-	public OrderView placeForWonDeal(UUID dealId) {
-		return this.orders.findByDealId(dealId).map(SalesOrder::view).orElseGet(() -> {
-			DealView deal = this.deals.wonDeal(dealId);
-			List<OrderLine> lines = deal.products()
-				.stream()
-				.map(p -> new OrderLine(p.productId(), p.productName(), p.quantity(), p.unitPrice(),
-						p.discountPercent()))
-				.toList();
-			if (lines.isEmpty()) {
-				// a deal won without product lines: one service line for the deal's value
-				lines = List.of(new OrderLine(null, deal.title(), BigDecimal.ONE,
-						deal.value().setScale(2, RoundingMode.HALF_UP), BigDecimal.ZERO));
-			}
-			try {
-				return place(deal.workspaceId(), deal.customerId(), dealId, lines, null);
-			}
-			catch (DataIntegrityViolationException ex) {
-				if (DatabaseConstraints.isUniqueViolation(ex, "uq_sales_order_deal")) {
-					throw new OrderAlreadyPlacedException(dealId);
+	public OrderView placeForWonDeal(UUID workspaceId, UUID dealId) {
+		return this.orders.findByDealId(dealId)
+			.filter(o -> o.view().workspaceId().equals(workspaceId))
+			.map(SalesOrder::view)
+			.orElseGet(() -> {
+				DealView deal = this.deals.wonDeal(workspaceId, dealId);
+				List<OrderLine> lines = deal.products()
+					.stream()
+					.map(p -> new OrderLine(p.productId(), p.productName(), p.quantity(), p.unitPrice(),
+							p.discountPercent()))
+					.toList();
+				if (lines.isEmpty()) {
+					throw new BusinessRuleViolation("products",
+							"A deal is won with its product lines; this one has none");
 				}
-				throw ex;
-			}
-		});
+				try {
+					return place(deal.workspaceId(), deal.customerId(), dealId, lines, null);
+				}
+				catch (DataIntegrityViolationException ex) {
+					if (DatabaseConstraints.isUniqueViolation(ex, "uq_sales_order_deal")) {
+						throw new OrderAlreadyPlacedException(dealId);
+					}
+					throw ex;
+				}
+			});
 	}
 
 	/**

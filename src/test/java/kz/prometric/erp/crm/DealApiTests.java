@@ -107,7 +107,7 @@ class DealApiTests {
 
 	@Test
 	void refusesToWinAWonDealOrMoveALostOne() {
-		JsonNode won = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Won", Map.of());
+		JsonNode won = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Won", aLine());
 		JsonNode lost = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Lost", Map.of());
 		this.api.post(deal(won) + "/stage", this.owner.token(), Map.of("stage", "WON"));
 		this.api.post(deal(lost) + "/stage", this.owner.token(), Map.of("stage", "LOST", "lostReason", "Too late"));
@@ -238,7 +238,7 @@ class DealApiTests {
 
 	@Test
 	void winsOnceWhenTheSameWinIsSentTwiceAtTheSameTimeWithOneKey() throws Exception {
-		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", Map.of());
+		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", aLine());
 		String key = "win-" + UUID.randomUUID();
 
 		Callable<Api.Response> win = () -> this.api.send("POST", deal(deal) + "/stage", this.owner.token(),
@@ -248,7 +248,7 @@ class DealApiTests {
 		assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
 		assertThat(answers).extracting(a -> a.json().path("stage").asText()).containsOnly("WON");
 		assertThat(answers).extracting(a -> a.header("Idempotent-Replayed")).containsExactlyInAnyOrder("true", "false");
-		assertThat(wonMessagesFor(deal)).isEqualTo(1);
+		assertThat(wonEndsOf(deal)).isEqualTo(1);
 		Api.Response retry = this.api.send("POST", deal(deal) + "/stage", this.owner.token(), Map.of("stage", "WON"),
 				Map.of("Idempotency-Key", key));
 		assertThat(retry.status()).isEqualTo(200);
@@ -259,14 +259,14 @@ class DealApiTests {
 
 	@Test
 	void winsOnceWhenTwoWinsRaceWithoutKey() throws Exception {
-		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", Map.of());
+		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Race", aLine());
 
 		Callable<Api.Response> win = () -> this.api.post(deal(deal) + "/stage", this.owner.token(),
 				Map.of("stage", "WON"));
 		List<Api.Response> answers = Concurrently.run(Collections.nCopies(2, win));
 
 		assertThat(answers).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
-		assertThat(wonMessagesFor(deal)).isEqualTo(1);
+		assertThat(wonEndsOf(deal)).isEqualTo(1);
 	}
 
 	@Test
@@ -294,11 +294,22 @@ class DealApiTests {
 		assertThat(this.api.post("/api/admin/processes/redeploy", this.owner.token(), null).status()).isEqualTo(403);
 	}
 
-	private long wonMessagesFor(JsonNode deal) {
-		return this.history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("order-fulfilment")
-			.variableValueEquals(DealLifecycle.VAR_DEAL_ID, deal.path("id").asText())
+	/** How often the deal's process ended as won. */
+	private long wonEndsOf(JsonNode deal) {
+		return this.history.createHistoricActivityInstanceQuery()
+			.activityId(DealLifecycle.END_DEAL_WON)
+			.processInstanceId(this.history.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(DealLifecycle.KEY)
+				.processInstanceBusinessKey(deal.path("id").asText())
+				.singleResult()
+				.getId())
 			.count();
+	}
+
+	/** One product line, so the deal can be won. */
+	static Map<String, Object> aLine() {
+		return Map.of("products",
+				List.of(Map.of("productName", "Installation service", "quantity", "1", "unitPrice", "500000.00")));
 	}
 
 	private String deals() {

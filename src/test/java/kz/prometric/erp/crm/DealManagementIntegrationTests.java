@@ -72,7 +72,8 @@ class DealManagementIntegrationTests {
 	}
 
 	private static NewDeal newDeal(UUID customer) {
-		return new NewDeal(customer, "Cement", null, new BigDecimal("1200000.00"), null, null, List.of());
+		return new NewDeal(customer, "Cement", null, null, null, null, List.of(new DealProduct(null, "Cement M400 (t)",
+				new BigDecimal("40"), new BigDecimal("30000.00"), BigDecimal.ZERO)));
 	}
 
 }

@@ -89,10 +89,10 @@ class OrderApiTests {
 
 		Callable<OrderView> place = () -> {
 			try {
-				return this.orders.placeForWonDeal(dealId);
+				return this.orders.placeForWonDeal(this.org.workspaceId(), dealId);
 			}
 			catch (ConflictException raced) {
-				return this.orders.placeForWonDeal(dealId);
+				return this.orders.placeForWonDeal(this.org.workspaceId(), dealId);
 			}
 		};
 		List<OrderView> answers = Concurrently.run(Collections.nCopies(4, place));
@@ -106,32 +106,11 @@ class OrderApiTests {
 	}
 
 	@Test
-	void aDealWonWithoutProductLinesBecomesAnOrderWithOneLineForItsValue() {
-		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Consulting retainer",
-				Map.of("value", "250000.00"));
-
-		Api.Response won = this.api.post(
-				"/api/workspaces/" + this.org.workspaceId() + "/deals/" + deal.path("id").asText() + "/stage",
-				this.owner.token(), Map.of("stage", "WON"));
-
-		assertThat(won.status()).as(won.toString()).isEqualTo(200);
-		JsonNode orders = this.api.get(orders(), this.owner.token()).json();
-		assertThat(orders.path("total").asInt()).isEqualTo(1);
-		JsonNode order = orders.path("items").get(0);
-		assertThat(order.path("dealId").asText()).isEqualTo(deal.path("id").asText());
-		assertThat(order.path("totalAmount").decimalValue()).isEqualByComparingTo("250000.00");
-		assertThat(order.path("lines")).singleElement().satisfies(line -> {
-			assertThat(line.path("productName").asText()).isEqualTo("Consulting retainer");
-			assertThat(line.path("quantity").decimalValue()).isEqualByComparingTo("1");
-			assertThat(line.path("vatCategory").asText()).isEqualTo("STANDARD");
-		});
-	}
-
-	@Test
 	void refusesAnOrderForADealThatIsNotWon() {
 		JsonNode deal = this.data.deal(this.owner, this.org.workspaceId(), this.customerId, "Open", Map.of());
 
-		assertThatThrownBy(() -> this.orders.placeForWonDeal(UUID.fromString(deal.path("id").asText())))
+		assertThatThrownBy(
+				() -> this.orders.placeForWonDeal(this.org.workspaceId(), UUID.fromString(deal.path("id").asText())))
 			.hasMessageContaining("not won");
 	}
 

@@ -1,7 +1,5 @@
 package kz.prometric.erp.crm.process;
 
-import java.util.UUID;
-
 import kz.prometric.erp.crm.DealManagement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The expected close date has come while the deal is still open: reminds its owner.
+ * The expected close date has come while the instance's deal is still open: reminds its
+ * owner.
  */
 @Component
 class RemindDealOwnerDelegate implements JavaDelegate {
@@ -22,7 +21,8 @@ class RemindDealOwnerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.deals.remindOwner(UUID.fromString((String) execution.getVariable(DealLifecycle.VAR_DEAL_ID)));
+		DealInstance deal = DealInstance.of(execution);
+		this.deals.remindOwner(deal.workspaceId(), deal.dealId());
 	}
 
 }

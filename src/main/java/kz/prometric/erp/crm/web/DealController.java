@@ -86,12 +86,21 @@ class DealController {
 	}
 
 	@PatchMapping("/{dealId}")
-	@Operation(summary = "Change an open deal; a probability set here is kept until the deal closes")
+	@Operation(summary = "Change an open deal; a probability set here is kept until the deal closes; "
+			+ "products replaces the lines (the value becomes their total) and drops a discount approval")
 	DealView update(@PathVariable UUID workspaceId, @PathVariable UUID dealId,
 			@Valid @RequestBody UpdateDealRequest request) {
 		return this.deals.update(workspaceId, CurrentUser.id(), dealId,
 				new DealChanges(request.title(), request.description(), request.value(), request.expectedCloseDate(),
-						request.assignedTo(), request.probability()));
+						request.assignedTo(), request.probability(), (request.products() == null) ? null
+								: request.products().stream().map(DealProductRequest::toProduct).toList()));
+	}
+
+	@PostMapping("/{dealId}/discount-approval")
+	@Operation(summary = "A manager approves the deal's discount for its current lines and value; "
+			+ "any later change of them needs a new approval")
+	DealView approveDiscount(@PathVariable UUID workspaceId, @PathVariable UUID dealId) {
+		return this.deals.approveDiscount(workspaceId, CurrentUser.id(), dealId);
 	}
 
 	@PostMapping("/{dealId}/stage")
@@ -128,7 +137,8 @@ class DealController {
 	record UpdateDealRequest(
 			@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
 			@Size(max = 5000) String description, @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal value,
-			LocalDate expectedCloseDate, UUID assignedTo, @Min(0) @Max(100) Integer probability) {
+			LocalDate expectedCloseDate, UUID assignedTo, @Min(0) @Max(100) Integer probability,
+			@Size(max = 200) List<@Valid @NotNull DealProductRequest> products) {
 	}
 
 	record ChangeStageRequest(@NotNull DealStage stage, @Size(max = 2000) String lostReason) {
