@@ -112,10 +112,10 @@ class EngineRestTenantMatrixTests {
 			Map.entry("/history/case-definition/{id}", t -> null),
 			Map.entry("/history/decision-requirements-definition/{id}", t -> null),
 			Map.entry("/metrics/{name}", t -> "activity-instance-start"), Map.entry("*tenantId", t -> t.id("tenant")),
-			Map.entry("*tenant-id", t -> t.id("tenant")), Map.entry("*groupId", t -> t.id("group")), Map.entry("*userId", t -> t.id("user")),
-			Map.entry("*varId", t -> "workspaceId"), Map.entry("*commentId", t -> t.id("comment")),
-			Map.entry("*attachmentId", t -> t.id("attachment")), Map.entry("*messageName", t -> null),
-			Map.entry("*resourceId", t -> t.id("deploymentResource")),
+			Map.entry("*tenant-id", t -> t.id("tenant")), Map.entry("*groupId", t -> t.id("group")),
+			Map.entry("*userId", t -> t.id("user")), Map.entry("*varId", t -> "workspaceId"),
+			Map.entry("*commentId", t -> t.id("comment")), Map.entry("*attachmentId", t -> t.id("attachment")),
+			Map.entry("*messageName", t -> null), Map.entry("*resourceId", t -> t.id("deploymentResource")),
 			Map.entry("*activityId", t -> t.id("activityId")));
 
 	/**
