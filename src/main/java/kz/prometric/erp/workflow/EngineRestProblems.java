@@ -51,9 +51,10 @@ import org.slf4j.LoggerFactory;
  * <path>"}};</li>
  * <li>a refusal on a route that addresses nothing by id (creating a deployment, say) is
  * 403 with a message naming no resource;</li>
- * <li>a {@link ClientRefusal} answers its own 4xx status, the ERP's domain exceptions
- * their usual ones (404, 403, 409, 422, 400), a concurrent change 409, any other engine
- * exception a client caused 400;</li>
+ * <li>a {@link ClientRefusal} answers its own 4xx status (an engine exception whose class
+ * name ends in {@code Refused} 400), the ERP's domain exceptions their usual ones (404,
+ * 403, 409, 422, 400), a concurrent change 409, any other engine exception a client
+ * caused 400;</li>
  * <li>only faults of the platform (database, transaction) answer 500, with a generic
  * message; the details go to the log.</li>
  * </ul>
@@ -135,6 +136,11 @@ public final class EngineRestProblems {
 		for (Throwable t = error; t != null; t = t.getCause()) {
 			if (t instanceof ClientRefusal refusal) {
 				return respond(refusal.status(), t.getClass().getSimpleName(), refusal.getMessage());
+			}
+			if (t instanceof ProcessEngineException && t.getClass().getSimpleName().endsWith("Refused")) {
+				// an engine refusal named as such (e.g. ProcessVariablesRefused) without
+				// the marker
+				return respond(400, t.getClass().getSimpleName(), t.getMessage());
 			}
 		}
 		if (isHidden(error) || isHidden(cause) || (addressesAnObject(uri) && saysNotFound(error))) {

@@ -227,7 +227,7 @@ class TenantIsolationMatrixTests {
 
 		assertThat(unknown).as("add these to the fixture (IDS/BODIES and tenant())").isEmpty();
 		// the routes of the modules at the time of writing: the matrix can only grow
-		assertThat(routes).hasSizeGreaterThanOrEqualTo(49);
+		assertThat(routes).hasSizeGreaterThanOrEqualTo(56);
 		assertThat(routes).extracting(Route::toString)
 			.contains("GET /api/workspaces/{workspaceId}/deals/{dealId}",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
@@ -389,6 +389,10 @@ class TenantIsolationMatrixTests {
 	 * once more after the whole matrix.
 	 */
 	private void assertUnchanged(Route called) {
+		if (called.method().equals("GET")) {
+			// reads change nothing; all of A is compared once more after the whole matrix
+			return;
+		}
 		String resource = resource(called);
 		boolean hasReads = readRoutes().anyMatch(route -> resource(route).equals(resource));
 		Map<String, String> related = snapshot(this.a, route -> !hasReads || resource(route).equals(resource));

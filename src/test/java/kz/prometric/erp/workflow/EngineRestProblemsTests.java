@@ -41,6 +41,16 @@ class EngineRestProblemsTests {
 	}
 
 	@Test
+	void answersAnEngineExceptionNamedRefusedWith400() {
+		Response response = EngineRestProblems.answer(new ProcessVariablesRefused("Variable 'dealId' is not declared"),
+				null);
+
+		assertThat(response.getStatus()).isEqualTo(400);
+		assertThat(dto(response).getType()).isEqualTo("ProcessVariablesRefused");
+		assertThat(dto(response).getMessage()).isEqualTo("Variable 'dealId' is not declared");
+	}
+
+	@Test
 	void answersATenantRefusalLikeAnUnknownObject() {
 		Response refused = EngineRestProblems.answer(
 				new ProcessEngineException(
@@ -81,6 +91,15 @@ class EngineRestProblemsTests {
 
 	private static ExceptionDto dto(Response response) {
 		return (ExceptionDto) response.getEntity();
+	}
+
+	/** A refusal named as such, without the marker. */
+	static class ProcessVariablesRefused extends ProcessEngineException {
+
+		ProcessVariablesRefused(String message) {
+			super(message);
+		}
+
 	}
 
 	/** A refusal as the ERP's engine plugins raise it. */
