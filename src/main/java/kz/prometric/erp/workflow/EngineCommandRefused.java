@@ -10,12 +10,12 @@ import org.camunda.bpm.engine.AuthorizationException;
  * ERP's own code may issue (see {@link PersonCommandGuard}). Nothing has changed when it
  * is thrown.
  * <p>
- * It is an {@link AuthorizationException}, so the engine REST API and the webapps' engine
- * API pass it through unchanged and answer 403 with its message, never 500. An exception
- * mapper that hides other tenants' objects behind 404 should leave this type alone: the
- * caller may see the object, they may just not do this to it.
+ * It is an {@link AuthorizationException} and a {@link ClientRefusal}: the engine REST
+ * API and the webapps' engine API answer 403 with its message, never 500, and never the
+ * 404 that hides other tenants' objects: the caller may see the object, they may just not
+ * do this to it.
  */
-public class EngineCommandRefused extends AuthorizationException {
+public class EngineCommandRefused extends AuthorizationException implements ClientRefusal {
 
 	private static final long serialVersionUID = 1L;
 
@@ -28,6 +28,12 @@ public class EngineCommandRefused extends AuthorizationException {
 	EngineCommandRefused(String message, List<String> refusedVariables) {
 		super(message);
 		this.refusedVariables = List.copyOf(refusedVariables);
+	}
+
+	/** 403: the caller may see the object; they may not do this to it. */
+	@Override
+	public int status() {
+		return 403;
 	}
 
 	/** The variable names that were refused (empty when the whole command was). */
