@@ -283,9 +283,11 @@ class EveryUserTaskWalkAroundTests {
 		}
 	}
 
+	/** B's instance: business keys (order numbers) repeat across workspaces. */
 	private ProcessInstance byBusinessKey(String key, String businessKey) {
 		return this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(key)
+			.tenantIdIn(this.b.org.workspaceId().toString())
 			.processInstanceBusinessKey(businessKey)
 			.singleResult();
 	}
