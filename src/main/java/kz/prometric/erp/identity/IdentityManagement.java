@@ -174,8 +174,10 @@ public class IdentityManagement {
 
 	private User createUser(String email, String passwordHash, RegisterUser command) {
 		Instant now = this.clock.instant();
-		User user = new User(email, passwordHash, command.firstName(), command.lastName(), now);
-		this.users.saveAndFlush(user);
+		// the id is assigned, so Spring Data merges: keep working on the managed copy it
+		// returns, or later changes (a confirmed address) would be lost
+		User user = this.users
+			.saveAndFlush(new User(email, passwordHash, command.firstName(), command.lastName(), now));
 		this.events.publishEvent(new UserRegistered(user.id(), user.email(), command.firstName().strip(),
 				command.lastName().strip(), now));
 		return user;

@@ -33,6 +33,29 @@ class EmailVerificationApiTests {
 	@Autowired
 	GreenMail greenMail;
 
+	@Autowired
+	IdentityManagement identity;
+
+	@Test
+	void aUserRegisteredAsVerifiedByTheOperatorIsConfirmedAndMayAcceptAnInvitation() {
+		TestData.User admin = this.data.user("Operator");
+		TestData.Org org = this.data.organization(admin, "Operator Org");
+		String email = newAddress("seeded");
+		UserAccount seeded = this.identity
+			.registerVerified(new RegisterUser(email, TestData.PASSWORD, "Seeded", "User"));
+
+		assertThat(this.identity.findById(seeded.id())).hasValueSatisfying(u -> assertThat(u.emailVerified()).isTrue());
+		Api.Response invited = this.api.post("/api/workspaces/" + org.workspaceId() + "/invitations", admin.token(),
+				Map.of("email", email, "role", "MEMBER"));
+		assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+		Api.Response login = this.api.post("/api/auth/login", null,
+				Map.of("email", email, "password", TestData.PASSWORD));
+		String token = login.json().path("accessToken").asText();
+		Api.Response accepted = this.api.post("/api/invitations/" + invited.json().path("id").asText() + "/accept",
+				token, null);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+	}
+
 	@Test
 	void answersARegistrationOfAnExistingAddressExactlyLikeANewOne() {
 		TestData.User existing = this.data.user("Aruzhan");
