@@ -117,7 +117,7 @@ public class OrderManagement {
 	@Transactional
 	public OrderView placeForWonDeal(UUID workspaceId, UUID dealId) {
 		return this.orders.findByDealId(dealId)
-			.filter(o -> o.view().workspaceId().equals(workspaceId))
+			.filter(o -> o.workspaceId().equals(workspaceId))
 			.map(SalesOrder::view)
 			.orElseGet(() -> {
 				DealView deal = this.deals.wonDeal(workspaceId, dealId);
