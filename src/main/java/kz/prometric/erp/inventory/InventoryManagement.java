@@ -183,23 +183,6 @@ public class InventoryManagement {
 	// stock changes by processes (no caller: the process checked access when it started)
 
 	/**
-	 * Adds the output of a production order to stock (PRODUCTION_OUTPUT movement
-	 * referring to {@code productionOrderId}). Not idempotent: the caller runs it once
-	 * per production order.
-	 */
-	@Transactional
-	public StockChange recordProductionOutput(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
-			UUID productionOrderId) {
-		BigDecimal amount = Quantities.positive("quantity", quantity);
-		requireWarehouse(workspaceId, warehouseId);
-		this.catalog.requireProduct(workspaceId, productId);
-		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
-		balance.add(amount, this.clock.instant());
-		return record(balance, workspaceId, warehouseId, productId, MovementType.PRODUCTION_OUTPUT, amount,
-				PRODUCTION_ORDER, productionOrderId, null, null);
-	}
-
-	/**
 	 * Reserves {@code quantity} of a product for an order line in the warehouse with the
 	 * most available stock. See
 	 * {@link #reserve(UUID, UUID, UUID, UUID, BigDecimal, UUID)}.
@@ -317,6 +300,73 @@ public class InventoryManagement {
 		}
 		this.reservations.flush();
 		return issued;
+	}
+
+	// ---- CONTRACT SKELETON (issue 9, being built by the inventory author): valuation
+	// and
+	// ---- production movements that production relies on.
+
+	/**
+	 * The moving average cost of one unit of the product in the workspace (all
+	 * warehouses), updated by every receipt and production output at its unit cost; the
+	 * product's standard cost (catalog {@code cost}) while nothing has been received at a
+	 * cost. Scale 4.
+	 */
+	@Transactional(readOnly = true)
+	public BigDecimal averageCost(UUID workspaceId, UUID productId) {
+		throw new UnsupportedOperationException("issue 9: being built");
+	}
+
+	/**
+	 * Receives purchased goods at their purchase price (RECEIPT movement referring to the
+	 * purchase order, updating the moving average). Idempotent per purchase order and
+	 * product: a second call answers the first receipt's change.
+	 */
+	@Transactional
+	public StockChange receivePurchase(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			BigDecimal unitPrice, UUID purchaseOrderId) {
+		throw new UnsupportedOperationException("issue 9: being built");
+	}
+
+	/**
+	 * Issues every ACTIVE reservation of the production order ({@code orderId} of its
+	 * reservations = the production order id) to production: ISSUE_TO_PRODUCTION
+	 * movements (on hand −q, reserved −q) valued at the moving average cost, reservations
+	 * ISSUED. Answers what was issued now; a retry answers an empty list.
+	 */
+	@Transactional
+	public java.util.List<IssuedMaterial> issueToProduction(UUID workspaceId, UUID productionOrderId) {
+		throw new UnsupportedOperationException("issue 9: being built");
+	}
+
+	/**
+	 * Puts the output of a production order into stock at {@code unitCost}
+	 * (PRODUCTION_OUTPUT, updating the moving average). Idempotent per production order:
+	 * a second call answers the first output's change.
+	 */
+	@Transactional
+	public StockChange recordProductionOutput(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			BigDecimal unitCost, UUID productionOrderId) {
+		throw new UnsupportedOperationException("issue 9: being built");
+	}
+
+	/**
+	 * Writes off a scrapped production lot (SCRAP movement: work in progress that never
+	 * reached stock, so on hand does not change; its value = quantity × unitCost).
+	 * Idempotent per production order.
+	 */
+	@Transactional
+	public StockMovementView recordScrap(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			BigDecimal unitCost, UUID productionOrderId, String note) {
+		throw new UnsupportedOperationException("issue 9: being built");
+	}
+
+	/**
+	 * A material issued to a production order: which reservation line, how much, at what
+	 * cost.
+	 */
+	public record IssuedMaterial(UUID orderLineId, UUID productId, UUID warehouseId, BigDecimal quantity,
+			BigDecimal unitCost) {
 	}
 
 	// reading

@@ -321,7 +321,7 @@ class InventoryApiTests {
 		UUID productionOrder = UUID.randomUUID();
 
 		StockChange change = this.inventory.recordProductionOutput(this.org.workspaceId(), this.warehouseId,
-				this.productId, new BigDecimal("8"), productionOrder);
+				this.productId, new BigDecimal("8"), new BigDecimal("100.00"), productionOrder);
 
 		assertThat(change.movement().type()).isEqualTo(MovementType.PRODUCTION_OUTPUT);
 		assertThat(change.movement().referenceId()).isEqualTo(productionOrder);
