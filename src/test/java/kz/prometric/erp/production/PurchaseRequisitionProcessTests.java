@@ -282,7 +282,8 @@ class PurchaseRequisitionProcessTests {
 				product, new BigDecimal("20"));
 		ProcessInstance process = processOf(number);
 
-		// only the form's options are accepted (the task variable guard checks the select)
+		// only the form's options are accepted (the task variable guard checks the
+		// select)
 		Api.Response undecided = completeOnEngineRest(this.manager, task(process),
 				Map.of(PurchaseRequisition.VAR_DECISION, "maybe"));
 		Assertions.assertThat(undecided.status()).as(undecided.toString()).isEqualTo(403);
