@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.catalog.CatalogManagement.NewProduct;
+import kz.prometric.erp.catalog.ProductCategory;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerManagement.NewCustomer;
@@ -153,12 +154,14 @@ class DemoData {
 	void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
 		ProductView flour = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("FL-50", "Flour 50 kg", "Wheat flour, first grade, 50 kg bag", "bag",
-						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false));
-		ProductView wheat = this.catalog.create(workspaceId, ownerId, new NewProduct("WH-3", "Wheat, class 3", null,
-				"t", new BigDecimal("120000.00"), new BigDecimal("95000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false,
+						ProductCategory.FINISHED_GOOD));
+		ProductView wheat = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("WH-3", "Wheat, class 3", null, "t", new BigDecimal("120000.00"),
+						new BigDecimal("95000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		ProductView seed = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("SD-SPR", "Seed grain, spring wheat", null, "t", new BigDecimal("170000.00"),
-						new BigDecimal("130000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("130000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		CustomerView retail = this.customers.create(workspaceId, ownerId,
 				new NewCustomer(CustomerType.COMPANY, "Almaty Retail LLP", "buyer@almaty-retail.kz", "+7 727 250 00 00",
 						"Saltanat Omarova", "Almaty, Abay ave. 10", "940140000385"));
