@@ -21,11 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,9 @@ class TenantIsolationMatrixTests {
 			Map.entry("warehouseId", t -> t.id("warehouse")), Map.entry("orderId", t -> t.id("order")),
 			Map.entry("invoiceId", t -> t.id("invoice")), Map.entry("creditNoteId", t -> t.id("creditNote")),
 			Map.entry("paymentId", t -> t.id("payment")), Map.entry("workCenterId", t -> t.id("workCenter")),
-			Map.entry("productionOrderId", t -> t.id("productionOrder")));
+			Map.entry("productionOrderId", t -> t.id("productionOrder")),
+			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
+			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -136,7 +140,10 @@ class TenantIsolationMatrixTests {
 			Map.entry("CreateProductionOrderRequest", """
 					{"productId":"{productId}","quantity":"1","warehouseId":"{warehouseId}"}"""),
 			Map.entry("CancelProductionOrderRequest", """
-					{"reason":"Injected"}"""));
+					{"reason":"Injected"}"""), Map.entry("CreateSupplierRequest", """
+					{"name":"Injected"}"""), Map.entry("UpdateSupplierRequest", """
+					{"name":"Injected","active":false}"""), Map.entry("SetSupplierPriceRequest", """
+					{"unitPrice":"0.01","leadTimeDays":1}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -154,6 +161,12 @@ class TenantIsolationMatrixTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	PurchasingManagement purchasing;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	Validator validator;
@@ -499,11 +512,34 @@ class TenantIsolationMatrixTests {
 			.toString();
 		ids.put("creditNote", created(this.api.post(ws + "/invoices/" + credited + "/credit-notes", owner.token(),
 				Map.of("reason", "Returned " + tag))));
+		// purchasing: a supplier with a price, and a requisition approved by the table
+		// and
+		// ordered from it (its process places the order in a job)
+		ids.put("supplier",
+				created(this.api.post(ws + "/suppliers", owner.token(), Map.of("name", "Supplier " + tag))));
+		secrets.add("Supplier " + tag);
+		ok(this.api.send("PUT", ws + "/suppliers/" + ids.get("supplier") + "/prices/" + ids.get("component"),
+				owner.token(), Map.of("unitPrice", "5.00", "leadTimeDays", 2), Map.of()));
+		String requisition = this.purchasing.requestForProduction(org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(ids.get("component")), new java.math.BigDecimal("10"),
+				UUID.fromString(ids.get("warehouse")), owner.id());
+		this.runtime.createProcessInstanceByKey("purchase-requisition")
+			.businessKey(requisition)
+			.setVariable("workspaceId", org.workspaceId().toString())
+			.execute();
 		// the orders' processes reserve stock in a job (the job executor is off in tests)
 		this.management.createJobQuery()
 			.tenantIdIn(org.workspaceId().toString())
 			.list()
 			.forEach(job -> this.management.executeJob(job.getId()));
+		com.fasterxml.jackson.databind.JsonNode requisitions = this.api
+			.get(ws + "/purchase-requisitions", owner.token())
+			.json()
+			.path("items");
+		assertThat(requisitions.size()).isEqualTo(1);
+		ids.put("requisition", requisitions.get(0).path("id").asText());
+		ids.put("purchaseOrder", requisitions.get(0).path("purchaseOrderId").asText());
+		assertThat(ids.get("purchaseOrder")).as("the requisition's purchase order").isNotBlank();
 		return new Tenant(owner, ids, secrets);
 	}
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
@@ -65,7 +66,9 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("order-fulfilment/Task_CollectPayment", () -> orderAt("10", true)),
 			Map.entry("production-run/Task_PerformOperation", () -> productionRunAt(false)),
 			Map.entry("production-run/Task_InspectQuality", () -> productionRunAt(true)),
-			Map.entry("production-run/Task_ResolveHold", this::productionRunOnHold));
+			Map.entry("production-run/Task_ResolveHold", this::productionRunOnHold),
+			Map.entry("purchase-requisition/Task_ApprovePurchase", this::purchaseAwaitingApproval),
+			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods));
 
 	@Autowired
 	Api api;
@@ -87,6 +90,9 @@ class EveryUserTaskWalkAroundTests {
 
 	@Autowired
 	ObjectMapper mapper;
+
+	@Autowired
+	PurchasingManagement purchasing;
 
 	private Tenant a;
 
@@ -347,6 +353,30 @@ class EveryUserTaskWalkAroundTests {
 	private static String created(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().path("id").asText();
+
+	 * A requisition of B for a sales order line of a product B buys (priced by a
+	 * supplier): raised by the system, so a manager approves it.
+	 */
+	private ProcessInstance purchaseAwaitingApproval() {
+		String number = this.purchasing.requestForSalesOrder(this.b.org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(this.b.boughtProduct()), new java.math.BigDecimal("3"));
+		return byBusinessKey("purchase-requisition", number);
+	}
+
+	/**
+	 * A requisition of B's owner for a production requirement, approved at once by the
+	 * table and ordered: B's members receive the goods.
+	 */
+	private ProcessInstance purchaseAwaitingGoods() {
+		String number = this.purchasing.requestForProduction(this.b.org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(this.b.boughtProduct()), new java.math.BigDecimal("3"), null,
+				this.b.owner.id());
+		ProcessInstance purchase = this.runtime.createProcessInstanceByKey("purchase-requisition")
+			.businessKey(number)
+			.setVariable("workspaceId", this.b.org.workspaceId().toString())
+			.execute();
+		runJobs(purchase);
+		return purchase;
 	}
 
 	private void runJobs(ProcessInstance instance) {
@@ -458,6 +488,24 @@ class EveryUserTaskWalkAroundTests {
 								productId, "quantity", stock));
 				assertThat(received.status()).as(received.toString()).isEqualTo(201);
 			}
+			return productId;
+		}
+
+		/**
+		 * A new product of this workspace (with stock in a new warehouse) that a new
+		 * supplier sells at 1,000.00.
+		 */
+		String boughtProduct() {
+			String ws = "/api/workspaces/" + this.org.workspaceId();
+			String productId = product("5");
+			Api api = EveryUserTaskWalkAroundTests.this.api;
+			Api.Response supplier = api.post(ws + "/suppliers", this.owner.token(),
+					Map.of("name", "Supplier " + this.products));
+			assertThat(supplier.status()).as(supplier.toString()).isEqualTo(201);
+			Api.Response price = api.send("PUT",
+					ws + "/suppliers/" + supplier.json().path("id").asText() + "/prices/" + productId,
+					this.owner.token(), Map.of("unitPrice", "1000.00"), Map.of());
+			assertThat(price.status()).as(price.toString()).isEqualTo(200);
 			return productId;
 		}
 
