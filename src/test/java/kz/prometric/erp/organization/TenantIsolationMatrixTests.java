@@ -78,8 +78,9 @@ class TenantIsolationMatrixTests {
 			Map.entry("productId", t -> t.id("product")), Map.entry("componentId", t -> t.id("component")),
 			Map.entry("warehouseId", t -> t.id("warehouse")), Map.entry("orderId", t -> t.id("order")),
 			Map.entry("invoiceId", t -> t.id("invoice")), Map.entry("creditNoteId", t -> t.id("creditNote")),
-			Map.entry("paymentId", t -> t.id("payment")), Map.entry("supplierId", t -> t.id("supplier")),
-			Map.entry("requisitionId", t -> t.id("requisition")),
+			Map.entry("paymentId", t -> t.id("payment")), Map.entry("workCenterId", t -> t.id("workCenter")),
+			Map.entry("productionOrderId", t -> t.id("productionOrder")),
+			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
 			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")));
 
 	/**
@@ -129,6 +130,16 @@ class TenantIsolationMatrixTests {
 			Map.entry("CancelOrderRequest", """
 					{"reason":"Injected"}"""), Map.entry("PaymentRequest", """
 					{"amount":"1.00"}"""), Map.entry("CreditNoteRequest", """
+					{"reason":"Injected"}"""),
+			Map.entry("CreateWorkCenterRequest",
+					"""
+							{"code":"INJ-1","name":"Injected","kind":"MANUAL","hourlyRate":"1.00","capacityHoursPerDay":"8"}"""),
+			Map.entry("UpdateWorkCenterRequest", """
+					{"name":"Injected","hourlyRate":"0.01"}"""), Map.entry("RoutingRequest", """
+					{"operations":[{"workCenterId":"{workCenterId}","name":"Injected"}]}"""),
+			Map.entry("CreateProductionOrderRequest", """
+					{"productId":"{productId}","quantity":"1","warehouseId":"{warehouseId}"}"""),
+			Map.entry("CancelProductionOrderRequest", """
 					{"reason":"Injected"}"""), Map.entry("CreateSupplierRequest", """
 					{"name":"Injected"}"""), Map.entry("UpdateSupplierRequest", """
 					{"name":"Injected","active":false}"""), Map.entry("SetSupplierPriceRequest", """
@@ -471,6 +482,15 @@ class TenantIsolationMatrixTests {
 		secrets.add("Warehouse " + tag);
 		created(this.api.post(ws + "/stock/receipts", owner.token(),
 				Map.of("warehouseId", ids.get("warehouse"), "productId", ids.get("product"), "quantity", "7")));
+		ids.put("workCenter", created(this.api.post(ws + "/work-centers", owner.token(), Map.of("code", "WC-" + label,
+				"name", "Center " + tag, "kind", "MANUAL", "hourlyRate", "1000.00", "capacityHoursPerDay", "8"))));
+		secrets.add("Center " + tag);
+		ok(this.api.send("PUT", ws + "/products/" + ids.get("product") + "/routing", owner.token(),
+				Map.of("operations", List.of(Map.of("workCenterId", ids.get("workCenter"), "name", "Make " + tag))),
+				Map.of()));
+		secrets.add("Make " + tag);
+		ids.put("productionOrder", created(this.api.post(ws + "/production-orders", owner.token(),
+				Map.of("productId", ids.get("product"), "quantity", "2", "warehouseId", ids.get("warehouse")))));
 		ids.put("deal",
 				this.data.deal(owner, org.workspaceId(), UUID.fromString(ids.get("customer")), "Deal " + tag, Map.of())
 					.path("id")
