@@ -1,11 +1,16 @@
 package kz.prometric.erp.inventory;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
@@ -20,6 +25,7 @@ import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SortableFields;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +61,8 @@ public class InventoryManagement {
 
 	static final String PRODUCTION_ORDER = "PRODUCTION_ORDER";
 
+	static final String PURCHASE_ORDER = "PURCHASE_ORDER";
+
 	private static final String CODE_INDEX = "uq_inv_warehouse_code";
 
 	private static final String CODE_TAKEN = "A warehouse with this code already exists in the workspace";
@@ -69,6 +77,8 @@ public class InventoryManagement {
 
 	private final Reservations reservations;
 
+	private final Valuations valuations;
+
 	private final CatalogManagement catalog;
 
 	private final WorkspaceManagement workspaces;
@@ -78,11 +88,13 @@ public class InventoryManagement {
 	private final Clock clock;
 
 	InventoryManagement(Warehouses warehouses, StockBalances balances, Movements movements, Reservations reservations,
-			CatalogManagement catalog, WorkspaceManagement workspaces, JdbcTemplate jdbc, Clock clock) {
+			Valuations valuations, CatalogManagement catalog, WorkspaceManagement workspaces, JdbcTemplate jdbc,
+			Clock clock) {
 		this.warehouses = warehouses;
 		this.balances = balances;
 		this.movements = movements;
 		this.reservations = reservations;
+		this.valuations = valuations;
 		this.catalog = catalog;
 		this.workspaces = workspaces;
 		this.jdbc = jdbc;
@@ -144,28 +156,53 @@ public class InventoryManagement {
 	// stock changes by people
 
 	/**
-	 * Receives {@code quantity} (> 0, 400 otherwise) of a product into a warehouse; needs
-	 * the MANAGER role. Writes a RECEIPT movement. Not idempotent by itself: the REST
-	 * endpoint makes retries safe with an {@code Idempotency-Key}.
+	 * Receives {@code quantity} of a product at the current moving average cost. See
+	 * {@link #receive(UUID, UUID, UUID, UUID, BigDecimal, BigDecimal, String)}.
 	 */
 	@Transactional
 	public StockChange receive(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId, BigDecimal quantity,
 			String note) {
+		return receive(workspaceId, callerId, warehouseId, productId, quantity, null, note);
+	}
+
+	/**
+	 * Receives {@code quantity} (> 0, 400 otherwise) of a product into a warehouse at
+	 * {@code unitCost} per unit (≥ 0 with at most 4 decimals, 400 otherwise), which moves
+	 * the product's moving average cost; {@code null} receives at the current average
+	 * (the standard cost while nothing has been valued) and leaves it unchanged. Needs
+	 * the MANAGER role. Writes a RECEIPT movement carrying the unit cost. Not idempotent
+	 * by itself: the REST endpoint makes retries safe with an {@code Idempotency-Key}.
+	 */
+	@Transactional
+	public StockChange receive(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId, BigDecimal quantity,
+			BigDecimal unitCost, String note) {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
 		BigDecimal amount = Quantities.positive("quantity", quantity);
+		BigDecimal cost = (unitCost != null) ? Quantities.unitCost("unitCost", unitCost) : null;
 		requireWarehouse(workspaceId, warehouseId);
-		this.catalog.requireProduct(workspaceId, productId);
+		BigDecimal standardCost = this.catalog.requireProduct(workspaceId, productId).cost();
+		Instant now = this.clock.instant();
+		Valuation valuation = lockedValuation(workspaceId, productId);
+		BigDecimal movementCost;
+		if (cost != null) {
+			valuation.receive(amount, cost, now);
+			movementCost = cost;
+		}
+		else {
+			movementCost = valuation.moveAtAverage(amount, standardCost, now);
+		}
 		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
-		balance.add(amount, this.clock.instant());
-		return record(balance, workspaceId, warehouseId, productId, MovementType.RECEIPT, amount, null, null, note,
-				callerId);
+		balance.add(amount, now);
+		return record(balance, valuation, workspaceId, warehouseId, productId, MovementType.RECEIPT, amount,
+				movementCost, null, null, null, note, callerId);
 	}
 
 	/**
 	 * Corrects the stock on hand by {@code quantity}, positive or negative but not zero
-	 * (400); needs the MANAGER role. Refused with 422 naming {@code quantity} when on
-	 * hand would fall below what is reserved (and so below zero). Writes an ADJUSTMENT
-	 * movement carrying the signed quantity.
+	 * (400), valued at the moving average cost (which it does not change); needs the
+	 * MANAGER role. Refused with 422 naming {@code quantity} when on hand would fall
+	 * below what is reserved (and so below zero). Writes an ADJUSTMENT movement carrying
+	 * the signed quantity.
 	 */
 	@Transactional
 	public StockChange adjust(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId, BigDecimal quantity,
@@ -173,11 +210,14 @@ public class InventoryManagement {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
 		BigDecimal delta = Quantities.nonZero("quantity", quantity);
 		requireWarehouse(workspaceId, warehouseId);
-		this.catalog.requireProduct(workspaceId, productId);
+		BigDecimal standardCost = this.catalog.requireProduct(workspaceId, productId).cost();
+		Instant now = this.clock.instant();
+		Valuation valuation = lockedValuation(workspaceId, productId);
 		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
-		balance.adjust(delta, this.clock.instant());
-		return record(balance, workspaceId, warehouseId, productId, MovementType.ADJUSTMENT, delta, null, null, note,
-				callerId);
+		balance.adjust(delta, now);
+		BigDecimal movementCost = valuation.moveAtAverage(delta, standardCost, now);
+		return record(balance, valuation, workspaceId, warehouseId, productId, MovementType.ADJUSTMENT, delta,
+				movementCost, null, null, null, note, callerId);
 	}
 
 	// stock changes by processes (no caller: the process checked access when it started)
@@ -235,8 +275,8 @@ public class InventoryManagement {
 				BigDecimal taken = balance.reserveUpTo(missing, now);
 				if (taken.signum() > 0) {
 					existing.add(taken, now);
-					record(balance, workspaceId, existing.warehouseId(), productId, MovementType.RESERVATION, taken,
-							ORDER_LINE, orderLineId, null, null);
+					record(balance, null, workspaceId, existing.warehouseId(), productId, MovementType.RESERVATION,
+							taken, null, null, ORDER_LINE, orderLineId, null, null);
 				}
 			}
 			return result(existing, requested);
@@ -255,8 +295,8 @@ public class InventoryManagement {
 		}
 		Reservation reservation = new Reservation(workspaceId, orderId, orderLineId, productId, target, taken, now);
 		this.reservations.save(reservation);
-		record(balance, workspaceId, target, productId, MovementType.RESERVATION, taken, ORDER_LINE, orderLineId, null,
-				null);
+		record(balance, null, workspaceId, target, productId, MovementType.RESERVATION, taken, null, null, ORDER_LINE,
+				orderLineId, null, null);
 		return result(reservation, requested);
 	}
 
@@ -273,8 +313,8 @@ public class InventoryManagement {
 			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
 			balance.release(reservation.quantity(), now);
 			reservation.released(now);
-			record(balance, workspaceId, reservation.warehouseId(), reservation.productId(), MovementType.RELEASE,
-					reservation.quantity(), ORDER_LINE, reservation.orderLineId(), null, null);
+			record(balance, null, workspaceId, reservation.warehouseId(), reservation.productId(), MovementType.RELEASE,
+					reservation.quantity(), null, null, ORDER_LINE, reservation.orderLineId(), null, null);
 			released.add(reservation.view());
 		}
 		this.reservations.flush();
@@ -283,82 +323,205 @@ public class InventoryManagement {
 
 	/**
 	 * Ships every ACTIVE reservation of the order: the reserved stock leaves on hand and
-	 * reserved (ISSUE movements), the reservations become ISSUED and are answered.
-	 * Idempotent: an order without active reservations answers an empty list.
+	 * reserved (ISSUE movements valued at the moving average cost, which does not
+	 * change), the reservations become ISSUED and are answered. Idempotent: an order
+	 * without active reservations answers an empty list.
 	 */
 	@Transactional
 	public List<ReservationView> issue(UUID workspaceId, UUID orderId) {
 		Instant now = this.clock.instant();
 		List<ReservationView> issued = new ArrayList<>();
-		for (Reservation reservation : this.reservations.lockActiveOfOrder(workspaceId, orderId)) {
+		List<Reservation> active = this.reservations.lockActiveOfOrder(workspaceId, orderId);
+		Map<UUID, Valuation> valuations = lockedValuations(workspaceId, active);
+		for (Reservation reservation : active) {
+			BigDecimal standardCost = this.catalog.requireProduct(workspaceId, reservation.productId()).cost();
+			Valuation valuation = valuations.get(reservation.productId());
 			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
 			balance.issue(reservation.quantity(), now);
 			reservation.issued(now);
-			record(balance, workspaceId, reservation.warehouseId(), reservation.productId(), MovementType.ISSUE,
-					reservation.quantity(), ORDER_LINE, reservation.orderLineId(), null, null);
+			BigDecimal cost = valuation.moveAtAverage(reservation.quantity().negate(), standardCost, now);
+			record(balance, valuation, workspaceId, reservation.warehouseId(), reservation.productId(),
+					MovementType.ISSUE, reservation.quantity(), cost, null, ORDER_LINE, reservation.orderLineId(), null,
+					null);
 			issued.add(reservation.view());
 		}
 		this.reservations.flush();
 		return issued;
 	}
 
-	// ---- CONTRACT SKELETON (issue 9, being built by the inventory author): valuation
-	// and
-	// ---- production movements that production relies on.
+	// valuation and production movements
 
 	/**
 	 * The moving average cost of one unit of the product in the workspace (all
 	 * warehouses), updated by every receipt and production output at its unit cost; the
 	 * product's standard cost (catalog {@code cost}) while nothing has been received at a
-	 * cost. Scale 4.
+	 * cost. Scale 4. An unknown product is 422 naming {@code productId}.
 	 */
 	@Transactional(readOnly = true)
 	public BigDecimal averageCost(UUID workspaceId, UUID productId) {
-		throw new UnsupportedOperationException("issue 9: being built");
+		BigDecimal standardCost = this.catalog.requireProduct(workspaceId, productId).cost();
+		return this.valuations.findByWorkspaceIdAndProductId(workspaceId, productId)
+			.map(valuation -> valuation.averageCost(standardCost))
+			.orElseGet(() -> standardCost.setScale(Valuation.COST_SCALE, RoundingMode.HALF_UP));
+	}
+
+	/**
+	 * The valuation of a product for a member of the workspace: the quantity on hand in
+	 * all warehouses, its moving average cost and their value. A product id unknown in
+	 * the workspace is 404.
+	 */
+	@Transactional(readOnly = true)
+	public ValuationView valuation(UUID workspaceId, UUID callerId, UUID productId) {
+		BigDecimal standardCost = this.catalog.product(workspaceId, callerId, productId).cost();
+		return this.valuations.findByWorkspaceIdAndProductId(workspaceId, productId)
+			.map(valuation -> ValuationView.of(productId, valuation.quantity(), valuation.averageCost(standardCost)))
+			.orElseGet(() -> ValuationView.of(productId, BigDecimal.ZERO.setScale(3),
+					standardCost.setScale(Valuation.COST_SCALE, RoundingMode.HALF_UP)));
 	}
 
 	/**
 	 * Receives purchased goods at their purchase price (RECEIPT movement referring to the
 	 * purchase order, updating the moving average). Idempotent per purchase order and
-	 * product: a second call answers the first receipt's change.
+	 * product: a second call, also a concurrent one, answers the first receipt's movement
+	 * (with the stock level as it is now) and changes nothing. {@code quantity} > 0 and
+	 * {@code unitPrice} ≥ 0 (400 otherwise); an unknown warehouse or product is 422
+	 * naming the field.
 	 */
 	@Transactional
 	public StockChange receivePurchase(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
 			BigDecimal unitPrice, UUID purchaseOrderId) {
-		throw new UnsupportedOperationException("issue 9: being built");
+		BigDecimal amount = Quantities.positive("quantity", quantity);
+		BigDecimal cost = Quantities.unitCost("unitPrice", unitPrice);
+		requireReference("purchaseOrderId", purchaseOrderId);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		advisoryLock("inv_receipt:" + purchaseOrderId + ":" + productId);
+		Movement earlier = this.movements
+			.findFirstByWorkspaceIdAndTypeAndReferenceTypeAndReferenceIdAndProductIdOrderByCreatedAt(workspaceId,
+					MovementType.RECEIPT, PURCHASE_ORDER, purchaseOrderId, productId)
+			.orElse(null);
+		if (earlier != null) {
+			return answered(workspaceId, earlier);
+		}
+		Instant now = this.clock.instant();
+		Valuation valuation = lockedValuation(workspaceId, productId);
+		valuation.receive(amount, cost, now);
+		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		balance.add(amount, now);
+		return record(balance, valuation, workspaceId, warehouseId, productId, MovementType.RECEIPT, amount, cost, null,
+				PURCHASE_ORDER, purchaseOrderId, null, null);
 	}
 
 	/**
 	 * Issues every ACTIVE reservation of the production order ({@code orderId} of its
 	 * reservations = the production order id) to production: ISSUE_TO_PRODUCTION
-	 * movements (on hand −q, reserved −q) valued at the moving average cost, reservations
-	 * ISSUED. Answers what was issued now; a retry answers an empty list.
+	 * movements (on hand −q, reserved −q, referring to the production order) valued at
+	 * the moving average cost, reservations ISSUED. Answers what was issued now; a retry
+	 * answers an empty list (see {@link #productionIssues} for everything issued so far).
+	 * Never issues more than was reserved: reservations are the gate, and a unique index
+	 * allows one issue per reservation.
 	 */
 	@Transactional
-	public java.util.List<IssuedMaterial> issueToProduction(UUID workspaceId, UUID productionOrderId) {
-		throw new UnsupportedOperationException("issue 9: being built");
+	public List<IssuedMaterial> issueToProduction(UUID workspaceId, UUID productionOrderId) {
+		requireReference("productionOrderId", productionOrderId);
+		Instant now = this.clock.instant();
+		List<Reservation> active = this.reservations.lockActiveOfOrder(workspaceId, productionOrderId);
+		Map<UUID, Valuation> valuations = lockedValuations(workspaceId, active);
+		List<IssuedMaterial> issued = new ArrayList<>();
+		for (Reservation reservation : active) {
+			BigDecimal standardCost = this.catalog.requireProduct(workspaceId, reservation.productId()).cost();
+			Valuation valuation = valuations.get(reservation.productId());
+			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
+			balance.issue(reservation.quantity(), now);
+			reservation.issued(now);
+			BigDecimal cost = valuation.moveAtAverage(reservation.quantity().negate(), standardCost, now);
+			record(balance, valuation, workspaceId, reservation.warehouseId(), reservation.productId(),
+					MovementType.ISSUE_TO_PRODUCTION, reservation.quantity(), cost, reservation.id(), PRODUCTION_ORDER,
+					productionOrderId, null, null);
+			issued.add(new IssuedMaterial(reservation.orderLineId(), reservation.productId(), reservation.warehouseId(),
+					reservation.quantity(), cost));
+		}
+		this.reservations.flush();
+		return issued;
+	}
+
+	/**
+	 * Everything issued to the production order so far (all ISSUE_TO_PRODUCTION movements
+	 * referring to it, oldest first), with the unit cost each was issued at: the material
+	 * cost of the order is the sum of quantity × unitCost.
+	 */
+	@Transactional(readOnly = true)
+	public List<IssuedMaterial> productionIssues(UUID workspaceId, UUID productionOrderId) {
+		List<Movement> issues = this.movements
+			.findByWorkspaceIdAndTypeAndReferenceTypeAndReferenceIdOrderByCreatedAtAscIdAsc(workspaceId,
+					MovementType.ISSUE_TO_PRODUCTION, PRODUCTION_ORDER, productionOrderId);
+		Map<UUID, UUID> lines = new HashMap<>();
+		this.reservations.findAllById(issues.stream().map(Movement::reservationId).toList())
+			.forEach(reservation -> lines.put(reservation.id(), reservation.orderLineId()));
+		return issues.stream()
+			.map(movement -> new IssuedMaterial(lines.get(movement.reservationId()), movement.productId(),
+					movement.warehouseId(), movement.quantity(), movement.unitCost()))
+			.toList();
 	}
 
 	/**
 	 * Puts the output of a production order into stock at {@code unitCost}
-	 * (PRODUCTION_OUTPUT, updating the moving average). Idempotent per production order:
-	 * a second call answers the first output's change.
+	 * (PRODUCTION_OUTPUT referring to the production order, updating the moving average).
+	 * Idempotent per production order: a second call, also a concurrent one, answers the
+	 * first output's movement (with the stock level as it is now) and changes nothing.
+	 * {@code quantity} > 0 and {@code unitCost} ≥ 0 (400 otherwise).
 	 */
 	@Transactional
 	public StockChange recordProductionOutput(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
 			BigDecimal unitCost, UUID productionOrderId) {
-		throw new UnsupportedOperationException("issue 9: being built");
+		BigDecimal amount = Quantities.positive("quantity", quantity);
+		BigDecimal cost = Quantities.unitCost("unitCost", unitCost);
+		requireReference("productionOrderId", productionOrderId);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		advisoryLock("inv_output:" + productionOrderId);
+		Movement earlier = this.movements
+			.findFirstByWorkspaceIdAndTypeAndReferenceTypeAndReferenceIdOrderByCreatedAt(workspaceId,
+					MovementType.PRODUCTION_OUTPUT, PRODUCTION_ORDER, productionOrderId)
+			.orElse(null);
+		if (earlier != null) {
+			return answered(workspaceId, earlier);
+		}
+		Instant now = this.clock.instant();
+		Valuation valuation = lockedValuation(workspaceId, productId);
+		valuation.receive(amount, cost, now);
+		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		balance.add(amount, now);
+		return record(balance, valuation, workspaceId, warehouseId, productId, MovementType.PRODUCTION_OUTPUT, amount,
+				cost, null, PRODUCTION_ORDER, productionOrderId, null, null);
 	}
 
 	/**
-	 * Writes off a scrapped production lot (SCRAP movement: work in progress that never
-	 * reached stock, so on hand does not change; its value = quantity × unitCost).
-	 * Idempotent per production order.
+	 * Writes off a scrapped production lot (SCRAP movement referring to the production
+	 * order: work in progress that never reached stock, so on hand, reserved and the
+	 * moving average do not change; its value = quantity × unitCost). Idempotent per
+	 * production order: a second call, also a concurrent one, answers the first scrap
+	 * movement. {@code quantity} > 0 and {@code unitCost} ≥ 0 (400 otherwise).
 	 */
 	@Transactional
 	public StockMovementView recordScrap(UUID workspaceId, UUID warehouseId, UUID productId, BigDecimal quantity,
 			BigDecimal unitCost, UUID productionOrderId, String note) {
-		throw new UnsupportedOperationException("issue 9: being built");
+		BigDecimal amount = Quantities.positive("quantity", quantity);
+		BigDecimal cost = Quantities.unitCost("unitCost", unitCost);
+		requireReference("productionOrderId", productionOrderId);
+		requireWarehouse(workspaceId, warehouseId);
+		this.catalog.requireProduct(workspaceId, productId);
+		advisoryLock("inv_scrap:" + productionOrderId);
+		return this.movements
+			.findFirstByWorkspaceIdAndTypeAndReferenceTypeAndReferenceIdOrderByCreatedAt(workspaceId,
+					MovementType.SCRAP, PRODUCTION_ORDER, productionOrderId)
+			.map(Movement::view)
+			.orElseGet(() -> {
+				Movement movement = new Movement(workspaceId, warehouseId, productId, MovementType.SCRAP, amount, cost,
+						null, PRODUCTION_ORDER, productionOrderId, note, null, this.clock.instant());
+				this.movements.saveAndFlush(movement);
+				return movement.view();
+			});
 	}
 
 	/**
@@ -371,13 +534,19 @@ public class InventoryManagement {
 
 	// reading
 
-	/** Stock levels of the workspace, optionally of one product or warehouse. */
+	/**
+	 * Stock levels of the workspace, optionally of one product or warehouse, valued at
+	 * the products' moving average cost.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<StockLevelView> stock(UUID workspaceId, UUID callerId, UUID productId, UUID warehouseId,
 			PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		return PageResult.of(this.balances.search(workspaceId, productId, warehouseId, query.toPageable(STOCK_SORT)),
-				StockBalance::view);
+		Page<StockBalance> page = this.balances.search(workspaceId, productId, warehouseId,
+				query.toPageable(STOCK_SORT));
+		Map<UUID, BigDecimal> costs = averageCosts(workspaceId,
+				page.getContent().stream().map(StockBalance::productId).collect(Collectors.toSet()));
+		return PageResult.of(page, balance -> balance.view(costs.get(balance.productId())));
 	}
 
 	/** The ledger of the workspace, optionally of one product, warehouse or type. */
@@ -402,8 +571,8 @@ public class InventoryManagement {
 
 	/**
 	 * The balances of the workspace that disagree with the ledger (sum of movements per
-	 * {@link MovementType}) or whose reserved quantity differs from the sum of their
-	 * ACTIVE reservations. Empty when all is well.
+	 * {@link MovementType}; SCRAP moves nothing) or whose reserved quantity differs from
+	 * the sum of their ACTIVE reservations. Empty when all is well.
 	 */
 	@Transactional(readOnly = true)
 	public List<LedgerMismatch> verifyLedger(UUID workspaceId) {
@@ -411,9 +580,10 @@ public class InventoryManagement {
 				with ledger as (
 				    select warehouse_id, product_id,
 				           sum(case when type in ('RECEIPT', 'PRODUCTION_OUTPUT', 'ADJUSTMENT') then quantity
-				                    when type = 'ISSUE' then -quantity else 0 end) as on_hand,
+				                    when type in ('ISSUE', 'ISSUE_TO_PRODUCTION') then -quantity else 0 end) as on_hand,
 				           sum(case when type = 'RESERVATION' then quantity
-				                    when type in ('RELEASE', 'ISSUE') then -quantity else 0 end) as reserved
+				                    when type in ('RELEASE', 'ISSUE', 'ISSUE_TO_PRODUCTION') then -quantity
+				                    else 0 end) as reserved
 				    from inv_movement where workspace_id = ? group by warehouse_id, product_id),
 				held as (
 				    select warehouse_id, product_id, sum(quantity) as reserved
@@ -443,16 +613,96 @@ public class InventoryManagement {
 				workspaceId, workspaceId, workspaceId);
 	}
 
-	private StockChange record(StockBalance balance, UUID workspaceId, UUID warehouseId, UUID productId,
-			MovementType type, BigDecimal quantity, String referenceType, UUID referenceId, String note,
-			UUID createdBy) {
-		Movement movement = new Movement(workspaceId, warehouseId, productId, type, quantity, referenceType,
-				referenceId, note, createdBy, this.clock.instant());
+	/**
+	 * The products of the workspace whose valued quantity (inv_valuation) differs from
+	 * their stock on hand in all warehouses. Empty when all is well.
+	 */
+	@Transactional(readOnly = true)
+	public List<ValuationMismatch> verifyValuation(UUID workspaceId) {
+		return this.jdbc.query(
+				"""
+						with stock as (
+						    select product_id, sum(on_hand) as on_hand from inv_stock where workspace_id = ? group by product_id),
+						valued as (
+						    select product_id, quantity from inv_valuation where workspace_id = ?),
+						keys as (select product_id from stock union select product_id from valued)
+						select k.product_id, coalesce(v.quantity, 0) as valued, coalesce(s.on_hand, 0) as on_hand
+						from keys k
+						left join stock s on s.product_id = k.product_id
+						left join valued v on v.product_id = k.product_id
+						where coalesce(v.quantity, 0) <> coalesce(s.on_hand, 0)
+						order by k.product_id
+						""",
+				(rs, row) -> new ValuationMismatch(rs.getObject("product_id", UUID.class), rs.getBigDecimal("valued"),
+						rs.getBigDecimal("on_hand")),
+				workspaceId, workspaceId);
+	}
+
+	/** A product whose valued quantity disagrees with its stock on hand. */
+	public record ValuationMismatch(UUID productId, BigDecimal valuedQuantity, BigDecimal onHand) {
+	}
+
+	private StockChange record(StockBalance balance, Valuation valuation, UUID workspaceId, UUID warehouseId,
+			UUID productId, MovementType type, BigDecimal quantity, BigDecimal unitCost, UUID reservationId,
+			String referenceType, UUID referenceId, String note, UUID createdBy) {
+		Movement movement = new Movement(workspaceId, warehouseId, productId, type, quantity, unitCost, reservationId,
+				referenceType, referenceId, note, createdBy, this.clock.instant());
 		this.movements.save(movement);
 		// the check constraints of inv_stock are the last line of defence: flush now so a
 		// violation fails this call, not the commit
 		this.balances.flush();
-		return new StockChange(movement.view(), balance.view());
+		BigDecimal averageCost = (valuation != null)
+				? valuation.averageCost(this.catalog.requireProduct(workspaceId, productId).cost())
+				: averageCost(workspaceId, productId);
+		return new StockChange(movement.view(), balance.view(averageCost));
+	}
+
+	/** The answer to a repeated call: the earlier movement and the stock level now. */
+	private StockChange answered(UUID workspaceId, Movement earlier) {
+		StockBalance balance = this.balances.lock(workspaceId, earlier.warehouseId(), earlier.productId())
+			.orElseThrow(() -> new IllegalStateException("Balance row missing for an earlier movement"));
+		return new StockChange(earlier.view(), balance.view(averageCost(workspaceId, earlier.productId())));
+	}
+
+	/**
+	 * The valuation row of the product, created when missing, locked until the
+	 * transaction ends.
+	 */
+	private Valuation lockedValuation(UUID workspaceId, UUID productId) {
+		this.valuations.createIfAbsent(workspaceId, productId);
+		return this.valuations.lock(workspaceId, productId)
+			.orElseThrow(() -> new IllegalStateException("Valuation row missing after insert"));
+	}
+
+	/**
+	 * The valuation rows of the reservations' products, locked in product order so that
+	 * concurrent callers cannot deadlock.
+	 */
+	private Map<UUID, Valuation> lockedValuations(UUID workspaceId, List<Reservation> reservations) {
+		Map<UUID, Valuation> locked = new HashMap<>();
+		reservations.stream()
+			.map(Reservation::productId)
+			.distinct()
+			.sorted()
+			.forEach(productId -> locked.put(productId, lockedValuation(workspaceId, productId)));
+		return locked;
+	}
+
+	/**
+	 * The moving average costs of the products (their standard cost while not valued).
+	 */
+	private Map<UUID, BigDecimal> averageCosts(UUID workspaceId, Set<UUID> productIds) {
+		Map<UUID, BigDecimal> costs = new HashMap<>();
+		for (UUID productId : productIds) {
+			costs.put(productId, averageCost(workspaceId, productId));
+		}
+		return costs;
+	}
+
+	private static void requireReference(String field, UUID id) {
+		if (id == null) {
+			throw new InvalidInputException(field, "must not be null");
+		}
 	}
 
 	/** The balance row, created when missing, locked until the transaction ends. */

@@ -40,6 +40,15 @@ class Movement {
 
 	private String note;
 
+	/**
+	 * The value of one unit at the time of the movement; null for reservations and
+	 * releases.
+	 */
+	private BigDecimal unitCost;
+
+	/** The reservation an ISSUE_TO_PRODUCTION took its stock from. */
+	private UUID reservationId;
+
 	private UUID createdBy;
 
 	private Instant createdAt;
@@ -49,12 +58,21 @@ class Movement {
 
 	Movement(UUID workspaceId, UUID warehouseId, UUID productId, MovementType type, BigDecimal quantity,
 			String referenceType, UUID referenceId, String note, UUID createdBy, Instant now) {
+		this(workspaceId, warehouseId, productId, type, quantity, null, null, referenceType, referenceId, note,
+				createdBy, now);
+	}
+
+	Movement(UUID workspaceId, UUID warehouseId, UUID productId, MovementType type, BigDecimal quantity,
+			BigDecimal unitCost, UUID reservationId, String referenceType, UUID referenceId, String note,
+			UUID createdBy, Instant now) {
 		this.id = UUID.randomUUID();
 		this.workspaceId = workspaceId;
 		this.warehouseId = warehouseId;
 		this.productId = productId;
 		this.type = type;
 		this.quantity = quantity;
+		this.unitCost = unitCost;
+		this.reservationId = reservationId;
 		this.referenceType = referenceType;
 		this.referenceId = referenceId;
 		this.note = (note == null || note.isBlank()) ? null : note.strip();
@@ -62,9 +80,29 @@ class Movement {
 		this.createdAt = now;
 	}
 
+	UUID warehouseId() {
+		return this.warehouseId;
+	}
+
+	UUID productId() {
+		return this.productId;
+	}
+
+	UUID reservationId() {
+		return this.reservationId;
+	}
+
+	BigDecimal quantity() {
+		return this.quantity;
+	}
+
+	BigDecimal unitCost() {
+		return this.unitCost;
+	}
+
 	StockMovementView view() {
 		return new StockMovementView(this.id, this.warehouseId, this.productId, this.type, this.quantity,
-				this.referenceType, this.referenceId, this.note, this.createdBy, this.createdAt);
+				this.referenceType, this.referenceId, this.note, this.createdBy, this.createdAt, this.unitCost);
 	}
 
 }

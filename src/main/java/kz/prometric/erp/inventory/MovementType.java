@@ -10,10 +10,14 @@ package kz.prometric.erp.inventory;
  * <li>RESERVATION: reserved +q</li>
  * <li>RELEASE: reserved −q</li>
  * <li>ISSUE: on hand −q and reserved −q (reserved stock leaves the warehouse)</li>
+ * <li>ISSUE_TO_PRODUCTION: on hand −q and reserved −q (reserved material goes into a
+ * production order)</li>
+ * <li>SCRAP: no change (a production lot that never reached stock is written off; the
+ * movement records its quantity and value)</li>
  * </ul>
  */
 public enum MovementType {
 
-	RECEIPT, RESERVATION, RELEASE, ISSUE, PRODUCTION_OUTPUT, ADJUSTMENT
+	RECEIPT, RESERVATION, RELEASE, ISSUE, PRODUCTION_OUTPUT, ADJUSTMENT, ISSUE_TO_PRODUCTION, SCRAP
 
 }

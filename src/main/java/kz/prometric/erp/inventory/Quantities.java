@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 import kz.prometric.erp.shared.InvalidInputException;
 
 /**
- * Stock quantities: at most 3 decimals and 16 integer digits ({@code numeric(19,3)}).
+ * Stock quantities: at most 3 decimals and 16 integer digits ({@code numeric(19,3)});
+ * unit costs: at most 4 decimals ({@code numeric(19,4)}).
  */
 final class Quantities {
 
@@ -28,6 +29,27 @@ final class Quantities {
 			throw new InvalidInputException(field, "must not be 0");
 		}
 		return fitting(field, quantity);
+	}
+
+	/**
+	 * A unit cost in KZT: not negative, at most 4 decimals and 15 integer digits
+	 * ({@code numeric(19,4)}), else 400 naming the field.
+	 */
+	static BigDecimal unitCost(String field, BigDecimal cost) {
+		if (cost == null) {
+			throw new InvalidInputException(field, "must not be null");
+		}
+		if (cost.signum() < 0) {
+			throw new InvalidInputException(field, "must not be negative");
+		}
+		BigDecimal stripped = cost.stripTrailingZeros();
+		if (stripped.scale() > 4) {
+			throw new InvalidInputException(field, "must have at most 4 decimals");
+		}
+		if (stripped.precision() - stripped.scale() > 15) {
+			throw new InvalidInputException(field, "is too large");
+		}
+		return cost.setScale(4);
 	}
 
 	private static BigDecimal fitting(String field, BigDecimal quantity) {

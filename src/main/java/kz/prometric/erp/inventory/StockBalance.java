@@ -1,6 +1,7 @@
 package kz.prometric.erp.inventory;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -100,9 +101,14 @@ class StockBalance {
 		this.updatedAt = now;
 	}
 
-	StockLevelView view() {
+	/** The view, valued at {@code averageCost} per unit. */
+	StockLevelView view(BigDecimal averageCost) {
 		return new StockLevelView(this.warehouseId, this.productId, this.onHand, this.reserved, available(),
-				this.updatedAt);
+				this.updatedAt, averageCost, this.onHand.multiply(averageCost).setScale(2, RoundingMode.HALF_UP));
+	}
+
+	UUID productId() {
+		return this.productId;
 	}
 
 	private void requireReserved(BigDecimal quantity) {

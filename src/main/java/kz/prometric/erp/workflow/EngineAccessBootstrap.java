@@ -1,5 +1,6 @@
 package kz.prometric.erp.workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.SystemPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * users, memberships and the authorizations above; tenants' data stays with their
  * members;</li>
  * <li>a shared "My tasks" filter without expressions (expressions in stored queries are
- * switched off).</li>
+ * switched off);</li>
+ * <li>every user may work the external tasks of the processes named in
+ * {@code prometric.engine.external-task-processes} (by default {@code production-run}):
+ * read and update their instances (what fetch-and-lock, complete, failure and extend-lock
+ * require), again only in their own workspaces (tenant check). This is how a machine or
+ * MES takes part: through an ERP account that is a member of one workspace (see
+ * {@code docs/production.md}). What an update right would allow beyond that (variables,
+ * modification, messages, BPMN errors, suspension) {@link PersonCommandGuard} refuses to
+ * every person.</li>
  * </ul>
  */
 @Component
@@ -52,13 +62,20 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 
 	private final TransactionTemplate transaction;
 
+	private final List<String> externalTaskProcesses;
+
 	EngineAccessBootstrap(AuthorizationService authorizations, FilterService filters, TaskService tasks,
-			JdbcTemplate jdbc, TransactionTemplate transaction) {
+			JdbcTemplate jdbc, TransactionTemplate transaction,
+			@Value("${prometric.engine.external-task-processes:production-run}") List<String> externalTaskProcesses) {
 		this.authorizations = authorizations;
 		this.filters = filters;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.externalTaskProcesses = externalTaskProcesses.stream()
+			.map(String::strip)
+			.filter(k -> !k.isEmpty())
+			.toList();
 	}
 
 	@Override
@@ -91,6 +108,13 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 				this.filters.saveFilter(myTasks);
 			}
 			grantEveryone(Resources.FILTER, myTasks.getId(), Permissions.READ);
+			for (String processKey : this.externalTaskProcesses) {
+				// fetch-and-lock needs READ_INSTANCE and UPDATE_INSTANCE on the
+				// definition;
+				// complete, failure and extend-lock UPDATE_INSTANCE
+				grantEveryone(Resources.PROCESS_DEFINITION, processKey, Permissions.READ_INSTANCE,
+						Permissions.UPDATE_INSTANCE);
+			}
 		});
 	}
 

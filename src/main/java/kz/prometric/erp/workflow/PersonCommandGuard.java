@@ -14,10 +14,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
@@ -36,6 +40,7 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveExecutionVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetExecutionVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetProcessDefinitionVersionCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
@@ -78,12 +83,16 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * task without a form accepts no variables;</li>
  * <li>completing, failing or throwing a BPMN error from an external task: only the
  * variables the BPMN declares in the activity's {@code outputVariables} extension
- * property (comma-separated);</li>
+ * property (comma-separated); a BPMN error only with a code the activity declares in its
+ * {@code errorCodes} extension property (none by default: a machine reports success or a
+ * technical failure, and the process decides what follows); another workspace's external
+ * task is not found (before the engine would tell which worker holds its lock);</li>
  * <li>everything else that moves tokens or writes variables outside a form: variables of
  * executions and process instances (also in batches), BPMN errors and escalations from
  * user tasks, process-instance modification, restart and migration, message correlation,
- * signals, and starting process instances (instances are started by the ERP for a
- * business object): refused.</li>
+ * signals, starting process instances (instances are started by the ERP for a business
+ * object), suspending or activating process instances and jobs, and moving a job's due
+ * date: refused.</li>
  * </ul>
  * Commands nested inside another command (a delegate correlating a message while a task
  * completes), and commands the ERP's code issues after the outer command committed, are
@@ -94,6 +103,12 @@ final class PersonCommandGuard {
 
 	/** Name of the extension property listing the variables an external task may set. */
 	static final String OUTPUT_VARIABLES_PROPERTY = "outputVariables";
+
+	/**
+	 * Name of the extension property listing the BPMN error codes an external task's
+	 * worker may throw.
+	 */
+	static final String ERROR_CODES_PROPERTY = "errorCodes";
 
 	private static final ThreadLocal<Command<?>> OUTERMOST = new ThreadLocal<>();
 
@@ -106,7 +121,8 @@ final class PersonCommandGuard {
 			SetProcessDefinitionVersionCmd.class, CorrelateMessageCmd.class, CorrelateAllMessageCmd.class,
 			CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class,
 			SignalCmd.class, StartProcessInstanceCmd.class, StartProcessInstanceAtActivitiesCmd.class,
-			SubmitStartFormCmd.class, EvaluateStartConditionCmd.class);
+			SubmitStartFormCmd.class, EvaluateStartConditionCmd.class, AbstractSetProcessInstanceStateCmd.class,
+			AbstractUpdateProcessInstancesSuspendStateCmd.class, AbstractSetJobStateCmd.class, SetJobDuedateCmd.class);
 
 	private final ProcessEngineConfigurationImpl configuration;
 
@@ -281,6 +297,28 @@ final class PersonCommandGuard {
 	}
 
 	private void checkExternalTask(CommandContext context, Command<?> command) {
+		String externalTaskId = field(command, "externalTaskId");
+		ExternalTaskEntity task = (externalTaskId != null)
+				? context.getExternalTaskManager().findExternalTaskById(externalTaskId) : null;
+		if (task == null) {
+			// the command refuses unknown ids itself
+			return;
+		}
+		if (!context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
+			// answered like an unknown id, before the engine names the worker holding
+			// the lock
+			throw new NotFoundException("Cannot find external task with id " + externalTaskId);
+		}
+		String what = "external task " + task.getId() + " (" + task.getActivityId() + ")";
+		if (command instanceof HandleExternalTaskBpmnErrorCmd) {
+			String errorCode = field(command, "errorCode");
+			Set<String> codes = declared(context, task, ERROR_CODES_PROPERTY);
+			if (!codes.contains(errorCode)) {
+				throw new EngineCommandRefused("Refused: a BPMN error '" + errorCode + "' from " + what
+						+ ": the activity declares " + (codes.isEmpty() ? "no error codes" : codes) + " in its '"
+						+ ERROR_CODES_PROPERTY + "' property; report a failure instead");
+			}
+		}
 		List<String> names = new ArrayList<>();
 		for (String field : externalTaskVariableFields(command)) {
 			Map<String, Object> variables = variables(command, field);
@@ -291,16 +329,10 @@ final class PersonCommandGuard {
 		if (names.isEmpty()) {
 			return;
 		}
-		ExternalTaskEntity task = context.getExternalTaskManager()
-			.findExternalTaskById(field(command, "externalTaskId"));
-		if (task == null || !context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
-			return;
-		}
-		Set<String> declared = declaredOutputVariables(context, task);
+		Set<String> declared = declared(context, task, OUTPUT_VARIABLES_PROPERTY);
 		List<String> refused = names.stream().filter(n -> !declared.contains(n)).distinct().toList();
 		if (!refused.isEmpty()) {
-			throw new ProcessVariablesRefused("external task " + task.getId() + " (" + task.getActivityId() + ")",
-					refused,
+			throw new ProcessVariablesRefused(what, refused,
 					"the activity declares only " + declared + " in its '" + OUTPUT_VARIABLES_PROPERTY + "' property");
 		}
 	}
@@ -315,7 +347,10 @@ final class PersonCommandGuard {
 		return List.of();
 	}
 
-	private static Set<String> declaredOutputVariables(CommandContext context, ExternalTaskEntity task) {
+	/**
+	 * The comma-separated names in the activity's extension property {@code property}.
+	 */
+	private static Set<String> declared(CommandContext context, ExternalTaskEntity task, String property) {
 		BpmnModelInstance model = context.getProcessEngineConfiguration()
 			.getDeploymentCache()
 			.findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
@@ -328,9 +363,9 @@ final class PersonCommandGuard {
 			return declared;
 		}
 		for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-			for (CamundaProperty property : properties.getCamundaProperties()) {
-				if (OUTPUT_VARIABLES_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
-					for (String name : property.getCamundaValue().split(",")) {
+			for (CamundaProperty camundaProperty : properties.getCamundaProperties()) {
+				if (property.equals(camundaProperty.getCamundaName()) && camundaProperty.getCamundaValue() != null) {
+					for (String name : camundaProperty.getCamundaValue().split(",")) {
 						if (!name.isBlank()) {
 							declared.add(name.strip());
 						}

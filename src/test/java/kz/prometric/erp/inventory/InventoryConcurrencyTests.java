@@ -132,6 +132,83 @@ class InventoryConcurrencyTests {
 		assertBalanceSound("0", "0");
 	}
 
+	@Test
+	void neverIssuesMoreThanOnHandWhenProductionOrdersCompeteForTheLastUnits() throws Exception {
+		List<Callable<BigDecimal>> calls = IntStream.range(0, THREADS).mapToObj(i -> (Callable<BigDecimal>) () -> {
+			UUID productionOrder = UUID.randomUUID();
+			this.inventory.reserve(this.workspaceId, productionOrder, UUID.randomUUID(), this.productId,
+					new BigDecimal("2"), this.warehouseId);
+			return this.inventory.issueToProduction(this.workspaceId, productionOrder)
+				.stream()
+				.map(InventoryManagement.IssuedMaterial::quantity)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+		}).toList();
+
+		List<BigDecimal> issued = Concurrently.run(calls);
+
+		assertThat(issued.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("5");
+		assertThat(sumOfMovements("ISSUE_TO_PRODUCTION")).isEqualByComparingTo("5");
+		assertBalanceSound("0", "0");
+		assertThat(this.inventory.verifyValuation(this.workspaceId)).isEmpty();
+	}
+
+	@Test
+	void issuesAProductionOrderOnceWhenItsIssueJobRunsTwiceAtOnce() throws Exception {
+		UUID productionOrder = UUID.randomUUID();
+		this.inventory.reserve(this.workspaceId, productionOrder, UUID.randomUUID(), this.productId,
+				new BigDecimal("3"), this.warehouseId);
+		List<Callable<List<InventoryManagement.IssuedMaterial>>> calls = IntStream.range(0, THREADS)
+			.mapToObj(i -> (Callable<List<InventoryManagement.IssuedMaterial>>) () -> this.inventory
+				.issueToProduction(this.workspaceId, productionOrder))
+			.toList();
+
+		List<List<InventoryManagement.IssuedMaterial>> answers = Concurrently.run(calls);
+
+		assertThat(answers).filteredOn(answer -> !answer.isEmpty()).hasSize(1);
+		assertThat(sumOfMovements("ISSUE_TO_PRODUCTION")).isEqualByComparingTo("3");
+		assertBalanceSound("2", "0");
+		assertThat(this.inventory.productionIssues(this.workspaceId, productionOrder)).hasSize(1);
+	}
+
+	@Test
+	void writesOneOutputOneScrapAndOneReceiptWhenDuplicatesRaceEachOther() throws Exception {
+		UUID productionOrder = UUID.randomUUID();
+		UUID scrappedOrder = UUID.randomUUID();
+		UUID purchaseOrder = UUID.randomUUID();
+		List<Callable<Object>> calls = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			calls.add(() -> this.inventory
+				.recordProductionOutput(this.workspaceId, this.warehouseId, this.productId, new BigDecimal("4"),
+						new BigDecimal("50"), productionOrder)
+				.movement()
+				.id());
+			calls.add(() -> this.inventory
+				.receivePurchase(this.workspaceId, this.warehouseId, this.productId, new BigDecimal("6"),
+						new BigDecimal("20"), purchaseOrder)
+				.movement()
+				.id());
+			calls.add(() -> this.inventory
+				.recordScrap(this.workspaceId, this.warehouseId, this.productId, new BigDecimal("2"),
+						new BigDecimal("50"), scrappedOrder, null)
+				.id());
+		}
+
+		List<Object> movementIds = Concurrently.run(calls);
+
+		assertThat(movementIds.stream().distinct()).hasSize(3);
+		assertThat(sumOfMovements("PRODUCTION_OUTPUT")).isEqualByComparingTo("4");
+		assertThat(sumOfMovements("SCRAP")).isEqualByComparingTo("2");
+		assertThat(sumOfMovements("RECEIPT")).isEqualByComparingTo("11");
+		assertBalanceSound("15", "0");
+		assertThat(this.inventory.verifyValuation(this.workspaceId)).isEmpty();
+	}
+
+	private BigDecimal sumOfMovements(String type) {
+		return this.jdbc.queryForObject(
+				"select coalesce(sum(quantity), 0) from inv_movement where workspace_id = ? and type = ?",
+				BigDecimal.class, this.workspaceId, type);
+	}
+
 	private Object adjustDown() {
 		try {
 			return this.inventory.adjust(this.workspaceId, this.owner.id(), this.warehouseId, this.productId,

@@ -38,9 +38,9 @@ class StockBalanceTests {
 
 		balance.issue(new BigDecimal("4"), NOW);
 
-		assertThat(balance.view().onHand()).isEqualByComparingTo("1");
-		assertThat(balance.view().reserved()).isEqualByComparingTo("0");
-		assertThat(balance.view().available()).isEqualByComparingTo("1");
+		assertThat(balance.view(BigDecimal.ZERO).onHand()).isEqualByComparingTo("1");
+		assertThat(balance.view(BigDecimal.ZERO).reserved()).isEqualByComparingTo("0");
+		assertThat(balance.view(BigDecimal.ZERO).available()).isEqualByComparingTo("1");
 	}
 
 	@Test
@@ -52,7 +52,7 @@ class StockBalanceTests {
 
 		assertThatThrownBy(() -> balance.adjust(new BigDecimal("-0.001"), NOW))
 			.isInstanceOf(BusinessRuleViolation.class);
-		assertThat(balance.view().onHand()).isEqualByComparingTo("4");
+		assertThat(balance.view(BigDecimal.ZERO).onHand()).isEqualByComparingTo("4");
 	}
 
 	@Test

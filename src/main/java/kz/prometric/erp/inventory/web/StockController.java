@@ -18,6 +18,7 @@ import kz.prometric.erp.inventory.ReservationStatus;
 import kz.prometric.erp.inventory.ReservationView;
 import kz.prometric.erp.inventory.StockLevelView;
 import kz.prometric.erp.inventory.StockMovementView;
+import kz.prometric.erp.inventory.ValuationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.IdempotentRequests;
@@ -53,7 +54,7 @@ class StockController {
 	}
 
 	@GetMapping("/stock")
-	@Operation(summary = "Stock levels (onHand, reserved, available) per product and warehouse; "
+	@Operation(summary = "Stock levels (onHand, reserved, available, averageCost, value) per product and warehouse; "
 			+ "sort by updatedAt, onHand or reserved")
 	PageResult<StockLevelView> stock(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID productId,
 			@RequestParam(required = false) UUID warehouseId, PageQuery page) {
@@ -61,17 +62,19 @@ class StockController {
 	}
 
 	@PostMapping("/stock/receipts")
-	@Operation(summary = "Receive stock into a warehouse; safe to retry with an Idempotency-Key")
+	@Operation(summary = "Receive stock into a warehouse, optionally at a unit cost that moves the product's "
+			+ "moving average cost (without one: at the current average); safe to retry with an Idempotency-Key")
 	ResponseEntity<Object> receive(@PathVariable UUID workspaceId,
 			@Parameter(description = "Retries with the same key answer the first result") @RequestHeader(
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody ReceiptRequest request) {
 		String fingerprint = "POST stock/receipts " + request.warehouseId() + " " + request.productId() + " "
-				+ request.quantity().toPlainString() + " " + request.note();
+				+ request.quantity().toPlainString() + " "
+				+ ((request.unitCost() != null) ? request.unitCost().toPlainString() : "") + " " + request.note();
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
 				fingerprint, () -> this.workspaces.requireRole(workspaceId, CurrentUser.id(), WorkspaceRole.MANAGER),
 				() -> this.inventory.receive(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
-						request.quantity(), request.note()));
+						request.quantity(), request.unitCost(), request.note()));
 		return result.answer(HttpStatus.CREATED);
 	}
 
@@ -89,6 +92,12 @@ class StockController {
 				() -> this.inventory.adjust(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),
 						request.quantity(), request.note()));
 		return result.answer(HttpStatus.CREATED);
+	}
+
+	@GetMapping("/products/{productId}/valuation")
+	@Operation(summary = "The product's stock on hand in all warehouses, its moving average cost and their value")
+	ValuationView valuation(@PathVariable UUID workspaceId, @PathVariable UUID productId) {
+		return this.inventory.valuation(workspaceId, CurrentUser.id(), productId);
 	}
 
 	@GetMapping("/stock/movements")
@@ -111,7 +120,7 @@ class StockController {
 
 	record ReceiptRequest(@NotNull UUID warehouseId, @NotNull UUID productId,
 			@NotNull @DecimalMin("0.001") @Digits(integer = 16, fraction = 3) BigDecimal quantity,
-			@Size(max = 1000) String note) {
+			@DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitCost, @Size(max = 1000) String note) {
 	}
 
 	record AdjustmentRequest(@NotNull UUID warehouseId, @NotNull UUID productId,
