@@ -705,6 +705,21 @@ public class InventoryManagement {
 		}
 	}
 
+	/**
+	 * The workspace's first warehouse by code, for processes that must choose one
+	 * (production output planned for a sales order line); empty when it has none.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UUID> defaultWarehouse(UUID workspaceId) {
+		return this.warehouses
+			.findByWorkspaceId(workspaceId,
+					org.springframework.data.domain.PageRequest.of(0, 1,
+							org.springframework.data.domain.Sort.by("code", "id")))
+			.stream()
+			.map(Warehouse::id)
+			.findFirst();
+	}
+
 	/** The balance row, created when missing, locked until the transaction ends. */
 	private StockBalance lockedBalance(UUID workspaceId, UUID warehouseId, UUID productId) {
 		this.balances.createIfAbsent(workspaceId, warehouseId, productId);
@@ -712,7 +727,13 @@ public class InventoryManagement {
 			.orElseThrow(() -> new IllegalStateException("Balance row missing after insert"));
 	}
 
-	private void requireWarehouse(UUID workspaceId, UUID warehouseId) {
+	/**
+	 * For other modules that refer to a warehouse by id in a request body (production):
+	 * an unknown id, or one of another workspace, is 422 naming {@code warehouseId}. No
+	 * access check: the caller checked access to the workspace.
+	 */
+	@Transactional(readOnly = true)
+	public void requireWarehouse(UUID workspaceId, UUID warehouseId) {
 		if (warehouseId == null || !this.warehouses.existsByIdAndWorkspaceId(warehouseId, workspaceId)) {
 			throw new BusinessRuleViolation("warehouseId", NO_SUCH_WAREHOUSE);
 		}

@@ -198,14 +198,21 @@ public class PurchasingManagement {
 	/**
 	 * Sets what the supplier charges for a product of the workspace (KZT per unit without
 	 * VAT, ≥ 0, 2 decimals; lead time 0–3650 days); needs the MANAGER role. An unknown
-	 * product is 422 {@code productId}. Setting it again replaces it.
+	 * product (or one of another workspace) is 404. Setting it again replaces it.
 	 */
 	@Transactional
 	public SupplierPriceView setSupplierPrice(UUID workspaceId, UUID callerId, UUID supplierId, UUID productId,
 			BigDecimal unitPrice, Integer leadTimeDays) {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
 		Supplier supplier = loadSupplier(workspaceId, supplierId);
-		ProductView product = this.catalog.requireProduct(workspaceId, productId);
+		ProductView product;
+		try {
+			product = this.catalog.requireProduct(workspaceId, productId);
+		}
+		catch (BusinessRuleViolation ex) {
+			// the product is part of the address: unknown or another workspace's is 404
+			throw new NotFoundException("Product", productId);
+		}
 		Instant now = this.clock.instant();
 		SupplierPrice price = this.prices.findBySupplierIdAndProductId(supplier.id(), product.id()).orElse(null);
 		if (price == null) {

@@ -21,11 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,10 @@ class TenantIsolationMatrixTests {
 			Map.entry("productId", t -> t.id("product")), Map.entry("componentId", t -> t.id("component")),
 			Map.entry("warehouseId", t -> t.id("warehouse")), Map.entry("orderId", t -> t.id("order")),
 			Map.entry("invoiceId", t -> t.id("invoice")), Map.entry("creditNoteId", t -> t.id("creditNote")),
-			Map.entry("paymentId", t -> t.id("payment")));
+			Map.entry("paymentId", t -> t.id("payment")), Map.entry("workCenterId", t -> t.id("workCenter")),
+			Map.entry("productionOrderId", t -> t.id("productionOrder")),
+			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
+			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -125,7 +130,20 @@ class TenantIsolationMatrixTests {
 			Map.entry("CancelOrderRequest", """
 					{"reason":"Injected"}"""), Map.entry("PaymentRequest", """
 					{"amount":"1.00"}"""), Map.entry("CreditNoteRequest", """
-					{"reason":"Injected"}"""));
+					{"reason":"Injected"}"""),
+			Map.entry("CreateWorkCenterRequest",
+					"""
+							{"code":"INJ-1","name":"Injected","kind":"MANUAL","hourlyRate":"1.00","capacityHoursPerDay":"8"}"""),
+			Map.entry("UpdateWorkCenterRequest", """
+					{"name":"Injected","hourlyRate":"0.01"}"""), Map.entry("RoutingRequest", """
+					{"operations":[{"workCenterId":"{workCenterId}","name":"Injected"}]}"""),
+			Map.entry("CreateProductionOrderRequest", """
+					{"productId":"{productId}","quantity":"1","warehouseId":"{warehouseId}"}"""),
+			Map.entry("CancelProductionOrderRequest", """
+					{"reason":"Injected"}"""), Map.entry("CreateSupplierRequest", """
+					{"name":"Injected"}"""), Map.entry("UpdateSupplierRequest", """
+					{"name":"Injected","active":false}"""), Map.entry("SetSupplierPriceRequest", """
+					{"unitPrice":"0.01","leadTimeDays":1}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -143,6 +161,12 @@ class TenantIsolationMatrixTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	PurchasingManagement purchasing;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Autowired
 	Validator validator;
@@ -458,6 +482,15 @@ class TenantIsolationMatrixTests {
 		secrets.add("Warehouse " + tag);
 		created(this.api.post(ws + "/stock/receipts", owner.token(),
 				Map.of("warehouseId", ids.get("warehouse"), "productId", ids.get("product"), "quantity", "7")));
+		ids.put("workCenter", created(this.api.post(ws + "/work-centers", owner.token(), Map.of("code", "WC-" + label,
+				"name", "Center " + tag, "kind", "MANUAL", "hourlyRate", "1000.00", "capacityHoursPerDay", "8"))));
+		secrets.add("Center " + tag);
+		ok(this.api.send("PUT", ws + "/products/" + ids.get("product") + "/routing", owner.token(),
+				Map.of("operations", List.of(Map.of("workCenterId", ids.get("workCenter"), "name", "Make " + tag))),
+				Map.of()));
+		secrets.add("Make " + tag);
+		ids.put("productionOrder", created(this.api.post(ws + "/production-orders", owner.token(),
+				Map.of("productId", ids.get("product"), "quantity", "2", "warehouseId", ids.get("warehouse")))));
 		ids.put("deal",
 				this.data.deal(owner, org.workspaceId(), UUID.fromString(ids.get("customer")), "Deal " + tag, Map.of())
 					.path("id")
@@ -479,11 +512,34 @@ class TenantIsolationMatrixTests {
 			.toString();
 		ids.put("creditNote", created(this.api.post(ws + "/invoices/" + credited + "/credit-notes", owner.token(),
 				Map.of("reason", "Returned " + tag))));
+		// purchasing: a supplier with a price, and a requisition approved by the table
+		// and
+		// ordered from it (its process places the order in a job)
+		ids.put("supplier",
+				created(this.api.post(ws + "/suppliers", owner.token(), Map.of("name", "Supplier " + tag))));
+		secrets.add("Supplier " + tag);
+		ok(this.api.send("PUT", ws + "/suppliers/" + ids.get("supplier") + "/prices/" + ids.get("component"),
+				owner.token(), Map.of("unitPrice", "5.00", "leadTimeDays", 2), Map.of()));
+		String requisition = this.purchasing.requestForProduction(org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(ids.get("component")), new java.math.BigDecimal("10"),
+				UUID.fromString(ids.get("warehouse")), owner.id());
+		this.runtime.createProcessInstanceByKey("purchase-requisition")
+			.businessKey(requisition)
+			.setVariable("workspaceId", org.workspaceId().toString())
+			.execute();
 		// the orders' processes reserve stock in a job (the job executor is off in tests)
 		this.management.createJobQuery()
 			.tenantIdIn(org.workspaceId().toString())
 			.list()
 			.forEach(job -> this.management.executeJob(job.getId()));
+		com.fasterxml.jackson.databind.JsonNode requisitions = this.api
+			.get(ws + "/purchase-requisitions", owner.token())
+			.json()
+			.path("items");
+		assertThat(requisitions.size()).isEqualTo(1);
+		ids.put("requisition", requisitions.get(0).path("id").asText());
+		ids.put("purchaseOrder", requisitions.get(0).path("purchaseOrderId").asText());
+		assertThat(ids.get("purchaseOrder")).as("the requisition's purchase order").isNotBlank();
 		return new Tenant(owner, ids, secrets);
 	}
 

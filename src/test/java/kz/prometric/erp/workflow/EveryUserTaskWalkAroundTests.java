@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.prometric.erp.production.ProductionEvents;
+import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
@@ -55,15 +56,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryUserTaskWalkAroundTests {
 
 	/** How B reaches each user task; keyed by process key and task id. */
-	private final Map<String, Supplier<ProcessInstance>> scenarios = Map.of("deal-lifecycle/Task_QualifyDeal",
-			() -> dealAt(List.of(), "0"), "deal-lifecycle/Task_PrepareProposal",
-			() -> dealAt(List.of("QUALIFIED"), "0"), "deal-lifecycle/Task_ApproveDiscount",
-			this::dealAwaitingDiscountApproval, "deal-lifecycle/Task_NegotiateDeal",
-			() -> dealAt(List.of("PROPOSAL"), "0"), "deal-lifecycle/Task_CloseDeal",
-			() -> dealAt(List.of("NEGOTIATION"), "0"), "order-fulfilment/Task_ShipOrder", () -> orderAt("10", false),
-			"order-fulfilment/Task_ReplenishStock", this::orderWhoseReplenishmentFailed,
-			"order-fulfilment/Task_ResolveInvoicing", this::orderWithRefusedInvoice,
-			"order-fulfilment/Task_CollectPayment", () -> orderAt("10", true));
+	private final Map<String, Supplier<ProcessInstance>> scenarios = Map.ofEntries(
+			Map.entry("deal-lifecycle/Task_QualifyDeal", () -> dealAt(List.of(), "0")),
+			Map.entry("deal-lifecycle/Task_PrepareProposal", () -> dealAt(List.of("QUALIFIED"), "0")),
+			Map.entry("deal-lifecycle/Task_ApproveDiscount", this::dealAwaitingDiscountApproval),
+			Map.entry("deal-lifecycle/Task_NegotiateDeal", () -> dealAt(List.of("PROPOSAL"), "0")),
+			Map.entry("deal-lifecycle/Task_CloseDeal", () -> dealAt(List.of("NEGOTIATION"), "0")),
+			Map.entry("order-fulfilment/Task_ShipOrder", () -> orderAt("10", false)),
+			Map.entry("order-fulfilment/Task_ReplenishStock", this::orderWhoseReplenishmentFailed),
+			Map.entry("order-fulfilment/Task_ResolveInvoicing", this::orderWithRefusedInvoice),
+			Map.entry("order-fulfilment/Task_CollectPayment", () -> orderAt("10", true)),
+			Map.entry("purchase-requisition/Task_ApprovePurchase", this::purchaseAwaitingApproval),
+			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods));
 
 	@Autowired
 	Api api;
@@ -88,6 +92,9 @@ class EveryUserTaskWalkAroundTests {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	PurchasingManagement purchasing;
 
 	private Tenant a;
 
@@ -302,6 +309,32 @@ class EveryUserTaskWalkAroundTests {
 		return order;
 	}
 
+	/**
+	 * A requisition of B for a sales order line of a product B buys (priced by a
+	 * supplier): raised by the system, so a manager approves it.
+	 */
+	private ProcessInstance purchaseAwaitingApproval() {
+		String number = this.purchasing.requestForSalesOrder(this.b.org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(this.b.boughtProduct()), new java.math.BigDecimal("3"));
+		return byBusinessKey("purchase-requisition", number);
+	}
+
+	/**
+	 * A requisition of B's owner for a production requirement, approved at once by the
+	 * table and ordered: B's members receive the goods.
+	 */
+	private ProcessInstance purchaseAwaitingGoods() {
+		String number = this.purchasing.requestForProduction(this.b.org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.fromString(this.b.boughtProduct()), new java.math.BigDecimal("3"), null,
+				this.b.owner.id());
+		ProcessInstance purchase = this.runtime.createProcessInstanceByKey("purchase-requisition")
+			.businessKey(number)
+			.setVariable("workspaceId", this.b.org.workspaceId().toString())
+			.execute();
+		runJobs(purchase);
+		return purchase;
+	}
+
 	private void runJobs(ProcessInstance instance) {
 		for (int round = 0; round < 10; round++) {
 			List<Job> due = this.management.createJobQuery().processInstanceId(instance.getId()).executable().list();
@@ -411,6 +444,24 @@ class EveryUserTaskWalkAroundTests {
 								productId, "quantity", stock));
 				assertThat(received.status()).as(received.toString()).isEqualTo(201);
 			}
+			return productId;
+		}
+
+		/**
+		 * A new product of this workspace (with stock in a new warehouse) that a new
+		 * supplier sells at 1,000.00.
+		 */
+		String boughtProduct() {
+			String ws = "/api/workspaces/" + this.org.workspaceId();
+			String productId = product("5");
+			Api api = EveryUserTaskWalkAroundTests.this.api;
+			Api.Response supplier = api.post(ws + "/suppliers", this.owner.token(),
+					Map.of("name", "Supplier " + this.products));
+			assertThat(supplier.status()).as(supplier.toString()).isEqualTo(201);
+			Api.Response price = api.send("PUT",
+					ws + "/suppliers/" + supplier.json().path("id").asText() + "/prices/" + productId,
+					this.owner.token(), Map.of("unitPrice", "1000.00"), Map.of());
+			assertThat(price.status()).as(price.toString()).isEqualTo(200);
 			return productId;
 		}
 
