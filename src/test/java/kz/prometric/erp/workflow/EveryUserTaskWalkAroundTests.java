@@ -353,7 +353,9 @@ class EveryUserTaskWalkAroundTests {
 	private static String created(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().path("id").asText();
+	}
 
+	/**
 	 * A requisition of B for a sales order line of a product B buys (priced by a
 	 * supplier): raised by the system, so a manager approves it.
 	 */
