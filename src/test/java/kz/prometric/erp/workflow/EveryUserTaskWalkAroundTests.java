@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.production.ProductionEvents;
 import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +63,7 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("deal-lifecycle/Task_NegotiateDeal", () -> dealAt(List.of("PROPOSAL"), "0")),
 			Map.entry("deal-lifecycle/Task_CloseDeal", () -> dealAt(List.of("NEGOTIATION"), "0")),
 			Map.entry("order-fulfilment/Task_ShipOrder", () -> orderAt("10", false)),
-			Map.entry("order-fulfilment/Task_ReplenishStock", () -> orderAt("0", false)),
+			Map.entry("order-fulfilment/Task_ReplenishStock", this::orderWhoseReplenishmentFailed),
 			Map.entry("order-fulfilment/Task_ResolveInvoicing", this::orderWithRefusedInvoice),
 			Map.entry("order-fulfilment/Task_CollectPayment", () -> orderAt("10", true)),
 			Map.entry("production-run/Task_PerformOperation", () -> productionRunAt(false)),
@@ -90,6 +92,9 @@ class EveryUserTaskWalkAroundTests {
 
 	@Autowired
 	ObjectMapper mapper;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Autowired
 	PurchasingManagement purchasing;
@@ -353,6 +358,29 @@ class EveryUserTaskWalkAroundTests {
 	private static String created(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().path("id").asText();
+	}
+
+	/**
+	 * B's order is short; production was asked (test stand-in: the instance is moved on
+	 * to wait for production's answer) and reports the production order cancelled.
+	 */
+	private ProcessInstance orderWhoseReplenishmentFailed() {
+		String product = this.b.product("0");
+		Api.Response created = this.api.post("/api/workspaces/" + this.b.org.workspaceId() + "/orders",
+				this.b.owner.token(), Map.of("customerId", this.b.customerId, "lines", List.of(Map.of("productId",
+						product, "productName", "Flour", "quantity", "1", "unitPrice", "1000.00"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		ProcessInstance order = byBusinessKey("order-fulfilment", created.json().path("orderNumber").asText());
+		this.management
+			.executeJob(this.management.createJobQuery().processInstanceId(order.getId()).singleResult().getId());
+		this.runtime.createProcessInstanceModification(order.getId())
+			.cancelAllForActivity("Task_RequestReplenishment")
+			.startBeforeActivity("Gateway_AwaitReplenishment")
+			.execute();
+		this.events.publishEvent(new ProductionEvents.ProductionRunStopped(this.b.org.workspaceId(), UUID.randomUUID(),
+				"MO-2026-900002", "CANCELLED", null, UUID.fromString(created.json().path("id").asText()), null, null,
+				java.time.Instant.now()));
+		return order;
 	}
 
 	/**
