@@ -616,8 +616,7 @@ public class ProductionManagement {
 	}
 
 	private static String categoryOf(ProductView product) {
-		return "OTHER"; // TODO(issue 9): product.category().name() once the catalog has
-						// categories
+		return (product.category() != null) ? product.category().name() : "OTHER";
 	}
 
 	private String productLabel(UUID workspaceId, UUID productId) {

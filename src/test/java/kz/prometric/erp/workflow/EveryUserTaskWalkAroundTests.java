@@ -358,7 +358,6 @@ class EveryUserTaskWalkAroundTests {
 	private static String created(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().path("id").asText();
-
 	}
 
 	/**
