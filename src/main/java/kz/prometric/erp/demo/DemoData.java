@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import kz.prometric.erp.catalog.CatalogManagement;
+import kz.prometric.erp.catalog.CatalogManagement.ComponentQuantity;
 import kz.prometric.erp.catalog.CatalogManagement.NewProduct;
+import kz.prometric.erp.catalog.ProductCategory;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerManagement.NewCustomer;
@@ -21,6 +23,7 @@ import kz.prometric.erp.crm.DealProduct;
 import kz.prometric.erp.crm.DealStage;
 import kz.prometric.erp.crm.DealView;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.identity.RegisterUser;
 import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.organization.DepartmentView;
@@ -31,6 +34,9 @@ import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
 import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.production.PurchasingManagement;
+import kz.prometric.erp.production.PurchasingManagement.NewSupplier;
+import kz.prometric.erp.production.SupplierView;
 import kz.prometric.erp.shared.VatCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,9 @@ class DemoData {
 	static final String PASSWORD = "demo-password";
 
 	static final String BIN = "220340000015";
+
+	/** The simulated machine's account (application.yml names the same). */
+	static final String MACHINE_EMAIL = "machine@demo.prometric.kz";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -85,11 +94,17 @@ class DemoData {
 
 	private final CatalogManagement catalog;
 
+	private final InventoryManagement inventory;
+
+	private final PurchasingManagement purchasing;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
 			CustomerManagement customers, DealManagement deals, CatalogManagement catalog,
-			TransactionTemplate transaction) {
+			InventoryManagement inventory, PurchasingManagement purchasing, TransactionTemplate transaction) {
+		this.inventory = inventory;
+		this.purchasing = purchasing;
 		this.catalog = catalog;
 		this.customers = customers;
 		this.deals = deals;
@@ -109,6 +124,7 @@ class DemoData {
 		}
 		StringBuilder logins = new StringBuilder("Demo logins (password '" + PASSWORD + "'):");
 		PEOPLE.forEach(p -> logins.append("\n    ").append(p.role()).append(": ").append(p.email()));
+		logins.append("\n    MEMBER (simulated machine CNC-01): ").append(MACHINE_EMAIL);
 		log.info(logins.toString());
 	}
 
@@ -128,6 +144,12 @@ class DemoData {
 					person.role());
 			this.workspaces.acceptInvitation(invitation.id(), users.get(person.email()));
 		}
+		// the simulated machine's account: a member, not an employee
+		// (prometric.production.simulated-machines logs in with it)
+		UUID machine = this.identity.registerVerified(new RegisterUser(MACHINE_EMAIL, PASSWORD, "CNC-01", "Gateway"))
+			.id();
+		this.workspaces.acceptInvitation(
+				this.workspaces.invite(org.workspaceId(), ownerId, MACHINE_EMAIL, WorkspaceRole.MEMBER).id(), machine);
 		Map<String, UUID> departments = new LinkedHashMap<>();
 		for (String name : DEPARTMENTS) {
 			DepartmentView department = this.organizations.createDepartment(org.id(), ownerId, name, null);
@@ -143,6 +165,70 @@ class DemoData {
 		this.organizations.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova",
 				"aliya.zh@demo.prometric.kz", "Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
 		loadDeals(org.workspaceId(), ownerId, employees.get("sales@demo.prometric.kz"));
+		loadProduction(org.workspaceId(), ownerId);
+	}
+
+	/**
+	 * A shop floor to watch a full production run: a warehouse with materials, a
+	 * manufactured "Bakery display cabinet" whose bill of materials has two levels (a
+	 * manufactured "Cabinet frame" of steel tube, plus bought sheet, glass and lighting),
+	 * a supplier with prices, and glass out of stock so that a run has to buy it. A
+	 * qualified deal for two cabinets: win it and the order asks production for them.
+	 */
+	void loadProduction(UUID workspaceId, UUID ownerId) {
+		UUID warehouse = this.inventory
+			.createWarehouse(workspaceId, ownerId, "MAIN", "Main warehouse", "Almaty, Ryskulov ave. 57")
+			.id();
+		ProductView cabinet = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("DC-100", "Bakery display cabinet",
+						"Refrigerated display cabinet, 1.2 m, tempered glass, LED lighting", "pcs",
+						new BigDecimal("450000.00"), new BigDecimal("240000.00"), VatCategory.STANDARD, false,
+						ProductCategory.FINISHED_GOOD));
+		ProductView frame = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("CF-100", "Cabinet frame", "Welded steel frame of DC-100", "pcs",
+						new BigDecimal("120000.00"), new BigDecimal("60000.00"), VatCategory.STANDARD, false,
+						ProductCategory.COMPONENT));
+		ProductView tube = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("ST-20", "Steel tube 20×20 mm", null, "m", new BigDecimal("1800.00"),
+						new BigDecimal("1200.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
+		ProductView sheet = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("SS-1", "Steel sheet 1 mm", "1250×2500 mm", "sheet", new BigDecimal("19000.00"),
+						new BigDecimal("15000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
+		ProductView glass = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("GL-4", "Tempered glass pane 4 mm", "1200×600 mm", "pcs", new BigDecimal("24000.00"),
+						new BigDecimal("18000.00"), VatCategory.STANDARD, false, ProductCategory.COMPONENT));
+		ProductView led = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("LED-1", "LED strip 1 m", null, "pcs", new BigDecimal("4500.00"),
+						new BigDecimal("3000.00"), VatCategory.STANDARD, false, ProductCategory.COMPONENT));
+		this.catalog.replaceBillOfMaterials(workspaceId, ownerId, frame.id(),
+				List.of(new ComponentQuantity(tube.id(), new BigDecimal("12"))));
+		this.catalog.replaceBillOfMaterials(workspaceId, ownerId, cabinet.id(),
+				List.of(new ComponentQuantity(frame.id(), BigDecimal.ONE),
+						new ComponentQuantity(sheet.id(), new BigDecimal("2")),
+						new ComponentQuantity(glass.id(), new BigDecimal("3")),
+						new ComponentQuantity(led.id(), new BigDecimal("2"))));
+		// materials in stock at their purchase cost; no glass: a run buys it
+		this.inventory.receive(workspaceId, ownerId, warehouse, tube.id(), new BigDecimal("60"),
+				new BigDecimal("1200.00"), "Opening stock");
+		this.inventory.receive(workspaceId, ownerId, warehouse, sheet.id(), new BigDecimal("10"),
+				new BigDecimal("15000.00"), "Opening stock");
+		this.inventory.receive(workspaceId, ownerId, warehouse, led.id(), new BigDecimal("20"),
+				new BigDecimal("3000.00"), "Opening stock");
+		SupplierView supplier = this.purchasing.createSupplier(workspaceId, ownerId, new NewSupplier(
+				"Almaty Glass and Metal LLP", "050540001232", "sales@almaty-glass.kz", "+7 727 300 40 50"));
+		this.purchasing.setSupplierPrice(workspaceId, ownerId, supplier.id(), glass.id(), new BigDecimal("17500.00"),
+				5);
+		this.purchasing.setSupplierPrice(workspaceId, ownerId, supplier.id(), sheet.id(), new BigDecimal("14800.00"),
+				3);
+		this.purchasing.setSupplierPrice(workspaceId, ownerId, supplier.id(), tube.id(), new BigDecimal("1150.00"), 3);
+		this.purchasing.setSupplierPrice(workspaceId, ownerId, supplier.id(), led.id(), new BigDecimal("2900.00"), 7);
+		CustomerView confectionery = this.customers.create(workspaceId, ownerId,
+				new NewCustomer(CustomerType.COMPANY, "Karaganda Confectionery LLP", "supply@kar-confectionery.kz",
+						"+7 721 250 11 22", "Asel Bekova", "Karaganda, Bukhar-Zhyrau ave. 30", "060840004567"));
+		DealView cabinets = this.deals.create(workspaceId, ownerId,
+				new NewDeal(confectionery.id(), "Display cabinets for two shops", "Win it to start production", null,
+						LocalDate.now().plusWeeks(4), null, List.of(line(cabinet, "2", BigDecimal.ZERO))));
+		this.deals.changeStage(workspaceId, ownerId, cabinets.id(), DealStage.QUALIFIED, null);
 	}
 
 	/**
@@ -153,12 +239,14 @@ class DemoData {
 	void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
 		ProductView flour = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("FL-50", "Flour 50 kg", "Wheat flour, first grade, 50 kg bag", "bag",
-						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false));
-		ProductView wheat = this.catalog.create(workspaceId, ownerId, new NewProduct("WH-3", "Wheat, class 3", null,
-				"t", new BigDecimal("120000.00"), new BigDecimal("95000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false,
+						ProductCategory.FINISHED_GOOD));
+		ProductView wheat = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("WH-3", "Wheat, class 3", null, "t", new BigDecimal("120000.00"),
+						new BigDecimal("95000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		ProductView seed = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("SD-SPR", "Seed grain, spring wheat", null, "t", new BigDecimal("170000.00"),
-						new BigDecimal("130000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("130000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		CustomerView retail = this.customers.create(workspaceId, ownerId,
 				new NewCustomer(CustomerType.COMPANY, "Almaty Retail LLP", "buyer@almaty-retail.kz", "+7 727 250 00 00",
 						"Saltanat Omarova", "Almaty, Abay ave. 10", "940140000385"));

@@ -22,7 +22,11 @@ import kz.prometric.erp.finance.InvoiceRequest;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.inventory.ReservationResult;
 import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.production.ProductionManagement;
+import kz.prometric.erp.production.ProductionManagement.Replenishment;
+import kz.prometric.erp.production.ProductionManagement.SalesShortfall;
 import kz.prometric.erp.sales.OrderEvents.OrderCancelled;
 import kz.prometric.erp.sales.OrderEvents.OrderCreated;
 import kz.prometric.erp.sales.process.OrderFulfilment;
@@ -82,6 +86,8 @@ public class OrderManagement {
 
 	private final InvoiceManagement invoices;
 
+	private final ProductionManagement production;
+
 	private final RuntimeService runtime;
 
 	private final ApplicationEventPublisher events;
@@ -90,7 +96,8 @@ public class OrderManagement {
 
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
-			InvoiceManagement invoices, RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+			InvoiceManagement invoices, ProductionManagement production, RuntimeService runtime,
+			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.deals = deals;
 		this.customers = customers;
@@ -99,6 +106,7 @@ public class OrderManagement {
 		this.inventory = inventory;
 		this.catalog = catalog;
 		this.invoices = invoices;
+		this.production = production;
 		this.runtime = runtime;
 		this.events = events;
 		this.clock = clock;
@@ -209,6 +217,104 @@ public class OrderManagement {
 		}
 		order.stockReserved(complete, this.clock.instant());
 		return complete;
+	}
+
+	/**
+	 * For the process, after a reservation came up short: reserves again (stock may have
+	 * arrived since) and asks production to make or buy what each line still lacks —
+	 * manufactured when the product has a routing (a production order with the line as
+	 * source, released at once), else bought (a purchase requisition for the line).
+	 * Production answers the same document for a line while it is open, so a retried step
+	 * asks for nothing twice; the answers are recorded on the order (its
+	 * {@code replenishments}, shown in the order API and on the replenish-stock form).
+	 * The order becomes IN_PRODUCTION while something is being manufactured for it, else
+	 * AWAITING_STOCK; CONFIRMED when everything got reserved meanwhile (the process then
+	 * reserves again instead of waiting). Runs under the order's row lock, like the
+	 * listener that wakes the process, so a replenishment that finishes meanwhile is
+	 * either seen here (its stock reserved) or wakes the waiting process.
+	 */
+	@Transactional
+	public ReplenishmentRequest requestReplenishment(FulfilmentInstance instance) {
+		SalesOrder order = bound(instance);
+		Instant now = this.clock.instant();
+		boolean complete = true;
+		List<String> summary = new ArrayList<>();
+		List<OrderLine> lines = order.lines();
+		for (int i = 0; i < lines.size(); i++) {
+			OrderLine line = lines.get(i);
+			if (line.productId() == null) {
+				continue;
+			}
+			ReservationResult reservation = this.inventory.reserve(order.workspaceId(), order.id(), order.lineId(i),
+					line.productId(), line.quantity());
+			if (reservation.complete()) {
+				continue;
+			}
+			complete = false;
+			Replenishment answer = this.production.replenish(order.workspaceId(), new SalesShortfall(order.id(),
+					order.orderNumber(), order.lineId(i), line.productId(), reservation.shortfall()));
+			order.replenishmentRequested(i, line.productId(), reservation.shortfall(), answer.kind(),
+					answer.documentNumber(), now);
+			summary.add("Line " + (i + 1) + " (" + line.productName() + "): " + reservation.shortfall().toPlainString()
+					+ " " + line.unit() + " short, "
+					+ ("MANUFACTURE".equals(answer.kind()) ? "production order " : "purchase requisition ")
+					+ answer.documentNumber());
+		}
+		if (complete) {
+			order.stockReserved(true, now);
+		}
+		return new ReplenishmentRequest(complete, String.join("\n", summary));
+	}
+
+	/**
+	 * Production says what an order asked for is in stock (a run's output, received
+	 * goods) or will not come (a run cancelled, a purchase rejected: {@code problem} says
+	 * why). Records it on the order and, only when the order's instance waits for it,
+	 * correlates {@code Msg_StockReplenished} or {@code Msg_ReplenishmentFailed} (with
+	 * the problem) by business key and tenant — under the order's row lock, which the
+	 * process steps take too, so no wake-up is lost: a step that runs first sees the
+	 * stock, a step that runs later leaves the instance waiting before this looks. An
+	 * order of another workspace, or one that is not waiting, is left alone.
+	 */
+	@Transactional
+	public void replenishmentEnded(UUID workspaceId, UUID orderId, String documentNumber, String problem) {
+		if (orderId == null) {
+			return;
+		}
+		this.orders.lockByIdAndWorkspaceId(orderId, workspaceId).ifPresent(order -> {
+			boolean failed = problem != null;
+			order.replenishmentEnded(documentNumber, failed ? LineReplenishment.FAILED : LineReplenishment.DONE,
+					problem, this.clock.instant());
+			String message = failed ? OrderFulfilment.MSG_REPLENISHMENT_FAILED : OrderFulfilment.MSG_STOCK_REPLENISHED;
+			if (order.processInstanceId() == null || this.runtime.createEventSubscriptionQuery()
+				.processInstanceId(order.processInstanceId())
+				.eventType("message")
+				.eventName(message)
+				.count() == 0) {
+				return;
+			}
+			var correlation = this.runtime.createMessageCorrelation(message)
+				.processInstanceBusinessKey(order.orderNumber())
+				.tenantId(workspaceId.toString());
+			if (failed) {
+				correlation.setVariable(OrderFulfilment.VAR_REPLENISHMENT_PROBLEM, problem);
+			}
+			correlation.correlate();
+		});
+	}
+
+	/**
+	 * Production scrapped a run planned for an order and planned {@code replannedAs} for
+	 * the shortfall (same source): the order's line now waits for that one; the process
+	 * keeps waiting.
+	 */
+	@Transactional
+	public void replenishmentReplanned(UUID workspaceId, UUID orderId, String documentNumber, String replannedAs) {
+		if (orderId == null || replannedAs == null) {
+			return;
+		}
+		this.orders.lockByIdAndWorkspaceId(orderId, workspaceId)
+			.ifPresent(order -> order.replenishmentReplanned(documentNumber, replannedAs, this.clock.instant()));
 	}
 
 	/**
@@ -369,6 +475,13 @@ public class OrderManagement {
 	private SalesOrder load(UUID workspaceId, UUID orderId) {
 		return this.orders.findByIdAndWorkspaceId(orderId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Order", orderId));
+	}
+
+	/**
+	 * What a replenishment request achieved: {@code complete} when every line is reserved
+	 * after all; {@code summary} what was asked for, one line per short order line.
+	 */
+	public record ReplenishmentRequest(boolean complete, String summary) {
 	}
 
 	/** Optional filters of the order list; {@code search} matches the order number. */

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An order as the API and other modules see it.
+ * An order as the API and other modules see it. {@code replenishments}: what the
+ * order-fulfilment process asked production to make or buy for lines short of stock (per
+ * line and document, with its status).
  */
 public record OrderView(UUID id, UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, OrderStatus status,
 		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, String carrier,
 		String trackingNumber, Instant shippedAt, UUID invoiceId, String invoiceNumber, Instant createdAt,
-		Instant updatedAt, long version) {
+		Instant updatedAt, long version, List<LineReplenishment> replenishments) {
 }

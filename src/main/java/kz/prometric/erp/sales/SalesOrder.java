@@ -72,6 +72,11 @@ class SalesOrder {
 	@OrderColumn(name = "line_no")
 	private List<OrderLine> lines = new ArrayList<>();
 
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "sales_order_replenishment", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "seq")
+	private List<LineReplenishment> replenishments = new ArrayList<>();
+
 	@Version
 	private long version;
 
@@ -120,6 +125,61 @@ class SalesOrder {
 		ensureOpen();
 		this.status = complete ? OrderStatus.CONFIRMED : OrderStatus.AWAITING_STOCK;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The process asked production to replenish the shortfall of line {@code lineNo}:
+	 * records the answer (once per line and document: a retried request answers the same
+	 * document and changes nothing). While something is being manufactured the order is
+	 * IN_PRODUCTION, otherwise it awaits stock.
+	 */
+	void replenishmentRequested(int lineNo, UUID productId, BigDecimal quantity, String kind, String documentNumber,
+			Instant now) {
+		ensureOpen();
+		boolean known = this.replenishments.stream()
+			.anyMatch(r -> r.lineNo() == lineNo && r.documentNumber().equals(documentNumber));
+		if (!known) {
+			this.replenishments.add(new LineReplenishment(lineNo, productId, quantity, kind, documentNumber,
+					LineReplenishment.OPEN, null, now, now));
+		}
+		boolean manufacturing = this.replenishments.stream()
+			.anyMatch(r -> r.isOpen() && "MANUFACTURE".equals(r.kind()));
+		this.status = manufacturing ? OrderStatus.IN_PRODUCTION : OrderStatus.AWAITING_STOCK;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Production reported the end of the document (DONE or FAILED with the problem);
+	 * answers whether the order had asked for it. Idempotent.
+	 */
+	boolean replenishmentEnded(String documentNumber, String status, String problem, Instant now) {
+		boolean found = false;
+		for (int i = 0; i < this.replenishments.size(); i++) {
+			LineReplenishment r = this.replenishments.get(i);
+			if (r.documentNumber().equals(documentNumber)) {
+				found = true;
+				if (r.isOpen()) {
+					this.replenishments.set(i, r.finished(status, problem, now));
+					this.updatedAt = now;
+				}
+			}
+		}
+		return found;
+	}
+
+	/** A scrapped production run was re-planned: the line now waits for the new order. */
+	void replenishmentReplanned(String documentNumber, String replannedAs, Instant now) {
+		for (int i = 0; i < this.replenishments.size(); i++) {
+			LineReplenishment r = this.replenishments.get(i);
+			if (r.documentNumber().equals(documentNumber) && r.isOpen()) {
+				this.replenishments.set(i, r.replannedAs(replannedAs, now));
+				this.updatedAt = now;
+			}
+		}
+	}
+
+	String processInstanceId() {
+		return this.processInstanceId;
 	}
 
 	void ship(String carrier, String trackingNumber, Instant now) {
@@ -229,7 +289,7 @@ class SalesOrder {
 		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
 				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.carrier,
 				this.trackingNumber, this.shippedAt, this.invoiceId, this.invoiceNumber, this.createdAt, this.updatedAt,
-				this.version);
+				this.version, List.copyOf(this.replenishments));
 	}
 
 }

@@ -4,9 +4,10 @@
  * ({@code SO-2026-000123}). Owns the {@code order-fulfilment} process and its contract
  * (business key = order number, tenant = workspace, messages in
  * {@link kz.prometric.erp.sales.process.OrderFulfilment}); reacts to crm's
- * {@code DealWon} and finance's {@code InvoicePaid}, and asks finance to invoice a
- * shipped order. {@link kz.prometric.erp.sales.OrderManagement} is the module's API.
+ * {@code DealWon}, finance's {@code InvoicePaid} and production's run and purchase
+ * events, asks production to make or buy what an order lacks, and asks finance to invoice
+ * a shipped order. {@link kz.prometric.erp.sales.OrderManagement} is the module's API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sales",
-		allowedDependencies = { "shared", "identity", "organization", "crm", "catalog", "inventory", "finance" })
+@org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = { "shared", "identity",
+		"organization", "crm", "catalog", "inventory", "finance", "production" })
 package kz.prometric.erp.sales;

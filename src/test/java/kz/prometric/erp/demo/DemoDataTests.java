@@ -9,8 +9,10 @@ import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
@@ -47,6 +49,12 @@ class DemoDataTests {
 	CatalogManagement catalog;
 
 	@Autowired
+	InventoryManagement inventory;
+
+	@Autowired
+	PurchasingManagement purchasing;
+
+	@Autowired
 	TransactionTemplate transaction;
 
 	@Autowired
@@ -59,8 +67,7 @@ class DemoDataTests {
 	void loadsDealsThatCanAllBeWon() {
 		TestData.User owner = this.data.user("Aidos");
 		TestData.Org org = this.data.organization(owner, "Steppe Demo");
-		DemoData demo = new DemoData(this.identity, this.organizations, this.workspaces, this.customers, this.deals,
-				this.catalog, this.transaction);
+		DemoData demo = demo();
 		this.transaction.executeWithoutResult(status -> demo.loadDeals(org.workspaceId(), owner.id(), null));
 		String deals = "/api/workspaces/" + org.workspaceId() + "/deals";
 
@@ -83,6 +90,50 @@ class DemoDataTests {
 
 		assertThat(loaded).hasSize(3);
 		assertThat(approved).containsExactly("Annual wheat contract");
+	}
+
+	@Test
+	void loadsAShopFloorWhereACabinetHasATwoLevelBillOfMaterialsAndGlassMustBeBought() {
+		TestData.User owner = this.data.user("Aidos");
+		TestData.Org org = this.data.organization(owner, "Steppe Works");
+		DemoData demo = demo();
+		this.transaction.executeWithoutResult(status -> demo.loadProduction(org.workspaceId(), owner.id()));
+		String ws = "/api/workspaces/" + org.workspaceId();
+
+		Map<String, String> products = new java.util.HashMap<>();
+		this.api.get(ws + "/products?size=100", owner.token())
+			.items()
+			.forEach(p -> products.put(p.path("code").asText(), p.path("id").asText()));
+		assertThat(products).containsKeys("DC-100", "CF-100", "ST-20", "SS-1", "GL-4", "LED-1");
+		JsonNode cabinetBom = this.api.get(ws + "/products/" + products.get("DC-100") + "/bom", owner.token()).json();
+		assertThat(cabinetBom.path("components").findValuesAsText("productId")).containsExactlyInAnyOrder(
+				products.get("CF-100"), products.get("SS-1"), products.get("GL-4"), products.get("LED-1"));
+		JsonNode frameBom = this.api.get(ws + "/products/" + products.get("CF-100") + "/bom", owner.token()).json();
+		assertThat(frameBom.path("components").findValuesAsText("productId")).containsExactly(products.get("ST-20"));
+		// materials in stock, except the glass the cabinet needs
+		assertThat(this.api.get(ws + "/stock?productId=" + products.get("ST-20"), owner.token())
+			.items()
+			.get(0)
+			.path("onHand")
+			.decimalValue()).isEqualByComparingTo("60");
+		assertThat(this.api.get(ws + "/stock?productId=" + products.get("GL-4"), owner.token()).items())
+			.allSatisfy(level -> assertThat(level.path("available").decimalValue()).isZero());
+		// a supplier sells the glass
+		List<JsonNode> suppliers = this.api.get(ws + "/suppliers", owner.token()).items();
+		assertThat(suppliers).hasSize(1);
+		assertThat(this.api.get(ws + "/suppliers/" + suppliers.get(0).path("id").asText() + "/prices", owner.token())
+			.json()
+			.findValuesAsText("productId")).contains(products.get("GL-4"));
+		// a qualified deal for two cabinets, ready to be won
+		List<JsonNode> deals = this.api.get(ws + "/deals", owner.token()).items();
+		assertThat(deals).hasSize(1);
+		assertThat(deals.get(0).path("stage").asText()).isEqualTo("QUALIFIED");
+		assertThat(deals.get(0).path("products").get(0).path("productId").asText()).isEqualTo(products.get("DC-100"));
+	}
+
+	private DemoData demo() {
+		return new DemoData(this.identity, this.organizations, this.workspaces, this.customers, this.deals,
+				this.catalog, this.inventory, this.purchasing, this.transaction);
 	}
 
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import kz.prometric.erp.production.ProductionEvents;
 import kz.prometric.erp.sales.process.OrderFulfilment;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -39,9 +41,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 /**
  * Every path of the order-fulfilment process: started the same way for a won deal and a
  * hand-entered order (business key = order number, tenant = workspace), stock reservation
- * (and waiting for stock), shipping (and a refused shipment), invoicing (and a refused
- * invoice), reminders, collection, payment, and cancellation before shipment; steps that
- * find their order by what the instance is bound to, not by variables.
+ * (and stock that arrives before production is asked; the paths through production are in
+ * {@link OrderReplenishmentProcessTests}), shipping (and a refused shipment), invoicing
+ * (and a refused invoice), reminders, collection, payment, and cancellation before
+ * shipment; steps that find their order by what the instance is bound to, not by
+ * variables.
  */
 @ErpIntegrationTest
 class OrderFulfilmentProcessTests {
@@ -60,6 +64,9 @@ class OrderFulfilmentProcessTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	TestData.User owner;
 
@@ -152,20 +159,24 @@ class OrderFulfilmentProcessTests {
 	}
 
 	@Test
-	void waitsForStockThenReservesAgainAndShips() {
+	void reservesAgainInsteadOfAskingProductionWhenStockArrivedMeanwhileAndShips() {
 		UUID product = product("CEM-500", "Cement M500");
 		UUID warehouse = warehouse("MAIN");
 		JsonNode order = order(product, "20");
 		ProcessInstance process = processOf(order);
 
 		execute(job(process));
-		assertThat(process).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK)
-			.task()
-			.hasCandidateGroup(this.org.workspaceId() + ":manager");
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_REQUEST_REPLENISHMENT);
 		Assertions.assertThat(orderStatus(order)).isEqualTo("AWAITING_STOCK");
 
+		// the goods arrive before the request to production runs
 		receive(warehouse, product, "25");
-		complete(task(process));
+		execute(job(process));
+		assertThat(process).hasPassed(OrderFulfilment.TASK_REQUEST_REPLENISHMENT)
+			.hasNotPassed(OrderFulfilment.GATEWAY_AWAIT_REPLENISHMENT)
+			.isWaitingAt(OrderFulfilment.TASK_RESERVE_STOCK);
+		JsonNode asked = this.api.get(ws() + "/orders/" + order.path("id").asText(), this.owner.token()).json();
+		Assertions.assertThat(asked.path("replenishments").size()).isZero();
 		execute(job(process));
 		assertThat(process).isWaitingAt(OrderFulfilment.TASK_SHIP_ORDER);
 		Assertions.assertThat(orderStatus(order)).isEqualTo("CONFIRMED");
@@ -375,6 +386,7 @@ class OrderFulfilmentProcessTests {
 		JsonNode orderOfA = order(productOfA, "5");
 		ProcessInstance processOfA = processOf(orderOfA);
 		execute(job(processOfA));
+		replenishmentFailed(processOfA, this.org.workspaceId(), orderOfA);
 		assertThat(processOfA).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK);
 		TestData.User ownerOfB = this.data.user("Dias");
 		TestData.Org orgOfB = this.data.organization(ownerOfB, "Dias Building");
@@ -391,6 +403,7 @@ class OrderFulfilmentProcessTests {
 		JsonNode orderOfB = createdB.json();
 		ProcessInstance processOfB = processOf(orderOfB);
 		execute(job(processOfB));
+		replenishmentFailed(processOfB, orgOfB.workspaceId(), orderOfB);
 		assertThat(processOfB).isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK);
 		receive(warehouseOfA, productOfA, "10");
 		Assertions
@@ -594,6 +607,24 @@ class OrderFulfilmentProcessTests {
 		assertThat(process).isWaitingAt(OrderFulfilment.TASK_AWAIT_PAYMENT);
 		Assertions.assertThat(orderStatus(order)).isEqualTo("INVOICED");
 		Assertions.assertThat(invoiceOf(order).path("vatTotal").decimalValue()).isEqualByComparingTo("16.00");
+	}
+
+	/**
+	 * The order came up short and waits at the request to production: as if production
+	 * had been asked (test stand-in: the instance is moved on to wait for its answer) and
+	 * then reported the production order cancelled, which sales turns into
+	 * {@code Msg_ReplenishmentFailed}.
+	 */
+	private void replenishmentFailed(ProcessInstance process, UUID workspaceId, JsonNode order) {
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_REQUEST_REPLENISHMENT);
+		this.engine.getRuntimeService()
+			.createProcessInstanceModification(process.getId())
+			.cancelAllForActivity(OrderFulfilment.TASK_REQUEST_REPLENISHMENT)
+			.startBeforeActivity(OrderFulfilment.GATEWAY_AWAIT_REPLENISHMENT)
+			.execute();
+		this.events.publishEvent(
+				new ProductionEvents.ProductionRunStopped(workspaceId, UUID.randomUUID(), "MO-2026-900001", "CANCELLED",
+						null, UUID.fromString(order.path("id").asText()), null, null, java.time.Instant.now()));
 	}
 
 	private JsonNode invoiceOf(JsonNode order) {

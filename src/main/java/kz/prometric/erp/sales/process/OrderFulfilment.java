@@ -32,6 +32,18 @@ public final class OrderFulfilment {
 	 */
 	public static final String VAR_STOCK_RESERVED = "stockReserved";
 
+	/**
+	 * What the order asked production to make or buy, one line per short order line (set
+	 * by the replenishment request; shown on the replenish-stock form).
+	 */
+	public static final String VAR_REPLENISHMENTS = "replenishments";
+
+	/**
+	 * Why a replenishment failed (set with {@code Msg_ReplenishmentFailed}; shown on the
+	 * replenish-stock form).
+	 */
+	public static final String VAR_REPLENISHMENT_PROBLEM = "replenishmentProblem";
+
 	/** Field of the ship-order form. */
 	public static final String VAR_CARRIER = "carrier";
 
@@ -61,6 +73,18 @@ public final class OrderFulfilment {
 	/** Sent by sales when finance publishes that the order's invoice is paid. */
 	public static final String MSG_INVOICE_PAID = "Msg_InvoicePaid";
 
+	/**
+	 * Sent by sales when production reports that what the order asked for is in stock (a
+	 * production run's output, or received goods of a purchase requisition).
+	 */
+	public static final String MSG_STOCK_REPLENISHED = "Msg_StockReplenished";
+
+	/**
+	 * Sent by sales when production reports that what the order asked for will not come
+	 * (a production run cancelled, a purchase requisition rejected).
+	 */
+	public static final String MSG_REPLENISHMENT_FAILED = "Msg_ReplenishmentFailed";
+
 	/** Sent by sales when the order is cancelled. */
 	public static final String MSG_ORDER_CANCELLED = "Msg_OrderCancelled";
 
@@ -79,6 +103,14 @@ public final class OrderFulfilment {
 	public static final String START_ORDER_PLACED = "StartEvent_OrderPlaced";
 
 	public static final String TASK_RESERVE_STOCK = "Task_ReserveStock";
+
+	public static final String TASK_REQUEST_REPLENISHMENT = "Task_RequestReplenishment";
+
+	public static final String GATEWAY_AWAIT_REPLENISHMENT = "Gateway_AwaitReplenishment";
+
+	public static final String EVENT_STOCK_REPLENISHED = "Event_StockReplenished";
+
+	public static final String EVENT_REPLENISHMENT_FAILED = "Event_ReplenishmentFailed";
 
 	public static final String TASK_REPLENISH_STOCK = "Task_ReplenishStock";
 
