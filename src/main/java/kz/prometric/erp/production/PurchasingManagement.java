@@ -555,10 +555,9 @@ public class PurchasingManagement {
 		return this.requisitions.saveAndFlush(requisition);
 	}
 
-	/** The product's category name, an input of the approval table. */
+	/** The product's category name, an input of the approval table (OTHER when none). */
 	private static String categoryOf(ProductView product) {
-		// issue 9: products get a category (catalog); until then every product is OTHER
-		return "OTHER";
+		return (product.category() != null) ? product.category().name() : "OTHER";
 	}
 
 	private String requesterRole(UUID workspaceId, UUID requestedBy) {

@@ -243,6 +243,26 @@ class PurchaseRequisitionProcessTests {
 	}
 
 	@Test
+	void approvesRoutineRawMaterialsForASalesOrderAtOnceByTheirCategory() {
+		Api.Response created = this.api.post(ws() + "/products", this.owner.token(), Map.of("code", "OAK-25", "name",
+				"Oak board 25 mm", "unit", "m3", "price", "900000.00", "category", "RAW_MATERIAL"));
+		Assertions.assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		UUID product = UUID.fromString(created.json().path("id").asText());
+		price(supplier("Oak LLP"), product, "250000.00", 7);
+
+		String number = this.purchasing.requestForSalesOrder(this.org.workspaceId(), UUID.randomUUID(),
+				UUID.randomUUID(), product, new BigDecimal("2"));
+
+		assertThat(processOf(number)).hasPassed(PurchaseRequisition.TASK_DECIDE_APPROVER)
+			.isWaitingAt(PurchaseRequisition.TASK_PLACE_PURCHASE_ORDER);
+		JsonNode requisition = requisition(number);
+		Assertions.assertThat(requisition.path("materialCategory").asText()).isEqualTo("RAW_MATERIAL");
+		Assertions.assertThat(requisition.path("amount").decimalValue()).isEqualByComparingTo("500000.00");
+		Assertions.assertThat(requisition.path("approverLevel").asText()).isEqualTo("AUTO");
+		Assertions.assertThat(requisition.path("status").asText()).isEqualTo("APPROVED");
+	}
+
+	@Test
 	void refusesAnOwnerLevelApprovalToAManagerEvenWhenTheTaskIsHisAndTakesTheOwners() {
 		UUID product = product("CNC-X", "CNC spindle", "0.00");
 		price(supplier("Machines LLP"), product, "600000.00", 30);
