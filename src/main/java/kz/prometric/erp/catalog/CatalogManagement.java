@@ -87,15 +87,16 @@ public class CatalogManagement {
 	}
 
 	/**
-	 * A page of the workspace's products, optionally of one status and matching a search
-	 * text, taken literally and case-insensitively, in the code or name.
+	 * A page of the workspace's products, optionally of one status and one category and
+	 * matching a search text, taken literally and case-insensitively, in the code or
+	 * name.
 	 */
 	@Transactional(readOnly = true)
 	public PageResult<ProductView> products(UUID workspaceId, UUID callerId, ProductFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.products.search(workspaceId, filter.status(), search, query.toPageable(PRODUCT_SORT)),
-				Product::view);
+		return PageResult.of(this.products.search(workspaceId, filter.status(), filter.category(), search,
+				query.toPageable(PRODUCT_SORT)), Product::view);
 	}
 
 	@Transactional(readOnly = true)
@@ -223,6 +224,33 @@ public class CatalogManagement {
 	}
 
 	/**
+	 * The bill of materials of product {@code productId} exploded over ALL levels, for
+	 * other modules (production's requirements): each line with its level, the component
+	 * and its quantity per one unit of the top product. No access check; an unknown id or
+	 * one of another workspace is a {@link BusinessRuleViolation} (422) naming
+	 * {@code productId}.
+	 */
+	@Transactional(readOnly = true)
+	public BomTreeView bomTree(UUID workspaceId, UUID productId) {
+		requireProduct(workspaceId, productId);
+		return bomTree(workspaceId, productId, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The bill of materials of a product exploded down to {@code levels} levels (1: the
+	 * direct components), for members of the workspace; an unknown product is 404.
+	 */
+	@Transactional(readOnly = true)
+	public BomTreeView bomTree(UUID workspaceId, UUID callerId, UUID productId, int levels) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		load(workspaceId, productId);
+		if (levels < 1) {
+			throw new InvalidInputException("levels", "must be at least 1");
+		}
+		return bomTree(workspaceId, productId, levels);
+	}
+
+	/**
 	 * The product {@code productId} of the workspace, for other modules that refer to
 	 * products by id in request bodies (inventory, sales). No access check: the caller
 	 * has checked access to the workspace. An unknown id, or one of another workspace, is
@@ -243,19 +271,25 @@ public class CatalogManagement {
 	/**
 	 * What a new product needs: {@code code}, {@code name}, {@code unit} and
 	 * {@code price}. {@code cost} defaults to 0, {@code vatCategory} to STANDARD,
-	 * {@code priceIncludesVat} to false.
+	 * {@code priceIncludesVat} to false, {@code category} to OTHER.
 	 */
 	public record NewProduct(String code, String name, String description, String unit, BigDecimal price,
-			BigDecimal cost, VatCategory vatCategory, Boolean priceIncludesVat) {
+			BigDecimal cost, VatCategory vatCategory, Boolean priceIncludesVat, ProductCategory category) {
 	}
 
 	/** Changes to a product: {@code null} leaves a field as it is. */
 	public record ProductChanges(String code, String name, String description, String unit, BigDecimal price,
-			BigDecimal cost, ProductStatus status, VatCategory vatCategory, Boolean priceIncludesVat) {
+			BigDecimal cost, ProductStatus status, VatCategory vatCategory, Boolean priceIncludesVat,
+			ProductCategory category) {
 	}
 
-	/** Optional filters of the product list. */
-	public record ProductFilter(ProductStatus status, String search) {
+	/** Optional filters of the product list ({@code null}: any). */
+	public record ProductFilter(ProductStatus status, String search, ProductCategory category) {
+
+		public ProductFilter(ProductStatus status, String search) {
+			this(status, search, null);
+		}
+
 	}
 
 	/** A component of a bill of materials as asked for: product id and quantity. */
@@ -272,6 +306,47 @@ public class CatalogManagement {
 			return new BomComponentView(component.id(), component.code(), component.name(), component.unit(),
 					line.quantity());
 		}).toList());
+	}
+
+	private BomTreeView bomTree(UUID workspaceId, UUID productId, int levels) {
+		Map<UUID, List<BomComponent>> lines = new HashMap<>();
+		for (Object[] line : this.products.bomLines(workspaceId)) {
+			lines.computeIfAbsent((UUID) line[0], k -> new ArrayList<>())
+				.add(new BomComponent((UUID) line[1], (BigDecimal) line[2]));
+		}
+		Set<UUID> ids = new HashSet<>();
+		lines.values().forEach(components -> components.forEach(c -> ids.add(c.componentId())));
+		Map<UUID, Product> byId = this.products.findByWorkspaceIdAndIdIn(workspaceId, ids)
+			.stream()
+			.collect(Collectors.toMap(Product::id, Function.identity()));
+		List<BomTreeView.Line> tree = new ArrayList<>();
+		explode(productId, BigDecimal.ONE, 1, levels, lines, byId, tree, new HashSet<>());
+		return new BomTreeView(productId, List.copyOf(tree));
+	}
+
+	/**
+	 * Adds the components of {@code parent} and, depth first, theirs. {@code path} holds
+	 * the products on the way down: bills of materials are kept free of cycles, and this
+	 * guard keeps a damaged one from looping.
+	 */
+	private static void explode(UUID parent, BigDecimal perTop, int level, int levels,
+			Map<UUID, List<BomComponent>> lines, Map<UUID, Product> byId, List<BomTreeView.Line> tree, Set<UUID> path) {
+		if (level > levels || !path.add(parent)) {
+			return;
+		}
+		for (BomComponent line : lines.getOrDefault(parent, List.of())) {
+			Product component = byId.get(line.componentId());
+			BigDecimal quantity = perTop.multiply(line.quantity());
+			quantity = quantity.setScale(Math.max(3, quantity.stripTrailingZeros().scale()));
+			boolean hasComponents = !lines.getOrDefault(line.componentId(), List.of()).isEmpty();
+			ProductView view = component.view();
+			tree.add(new BomTreeView.Line(level, parent, view.id(), view.code(), view.name(), view.unit(),
+					view.category(), line.quantity(), quantity, hasComponents));
+			if (hasComponents) {
+				explode(line.componentId(), quantity, level + 1, levels, lines, byId, tree, path);
+			}
+		}
+		path.remove(parent);
 	}
 
 	private Product load(UUID workspaceId, UUID productId) {

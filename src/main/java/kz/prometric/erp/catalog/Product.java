@@ -55,6 +55,9 @@ class Product {
 
 	private boolean priceIncludesVat;
 
+	@Enumerated(EnumType.STRING)
+	private ProductCategory category;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -82,6 +85,7 @@ class Product {
 		this.status = ProductStatus.ACTIVE;
 		this.vatCategory = (product.vatCategory() != null) ? product.vatCategory() : VatCategory.STANDARD;
 		this.priceIncludesVat = Boolean.TRUE.equals(product.priceIncludesVat());
+		this.category = (product.category() != null) ? product.category() : ProductCategory.OTHER;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -117,6 +121,9 @@ class Product {
 		if (changes.priceIncludesVat() != null) {
 			this.priceIncludesVat = changes.priceIncludesVat();
 		}
+		if (changes.category() != null) {
+			this.category = changes.category();
+		}
 		this.updatedAt = now;
 	}
 
@@ -140,13 +147,18 @@ class Product {
 		return this.code;
 	}
 
+	ProductCategory category() {
+		return this.category;
+	}
+
 	List<BomComponent> components() {
 		return List.copyOf(this.components);
 	}
 
 	ProductView view() {
 		return new ProductView(this.id, this.workspaceId, this.code, this.name, this.description, this.unit, this.price,
-				this.cost, this.status, this.vatCategory, this.priceIncludesVat, this.createdAt, this.updatedAt);
+				this.cost, this.status, this.vatCategory, this.priceIncludesVat, this.createdAt, this.updatedAt,
+				this.category);
 	}
 
 	/** An amount in KZT: not negative, at most 2 decimals (400 naming the field). */

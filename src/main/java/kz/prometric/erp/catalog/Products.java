@@ -25,10 +25,11 @@ interface Products extends JpaRepository<Product, UUID> {
 	 * {@code null}.
 	 */
 	@Query("select p from Product p where p.workspaceId = :workspaceId "
-			+ "and (:status is null or p.status = :status) "
+			+ "and (:status is null or p.status = :status) and (:category is null or p.category = :category) "
 			+ "and (:search is null or lower(p.code) like :search escape '\\' "
 			+ "or lower(p.name) like :search escape '\\')")
-	Page<Product> search(UUID workspaceId, ProductStatus status, String search, Pageable pageable);
+	Page<Product> search(UUID workspaceId, ProductStatus status, ProductCategory category, String search,
+			Pageable pageable);
 
 	/**
 	 * Every bill-of-materials edge of the workspace: pairs of product id and component
@@ -36,5 +37,13 @@ interface Products extends JpaRepository<Product, UUID> {
 	 */
 	@Query("select p.id, c.componentId from Product p join p.components c where p.workspaceId = :workspaceId")
 	List<Object[]> bomEdges(UUID workspaceId);
+
+	/**
+	 * Every bill-of-materials line of the workspace: product id, component id and
+	 * quantity, in the order the lines are listed.
+	 */
+	@Query("select p.id, c.componentId, c.quantity from Product p join p.components c "
+			+ "where p.workspaceId = :workspaceId order by p.id, index(c)")
+	List<Object[]> bomLines(UUID workspaceId);
 
 }

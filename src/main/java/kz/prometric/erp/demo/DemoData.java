@@ -11,6 +11,7 @@ import java.util.UUID;
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.catalog.CatalogManagement.ComponentQuantity;
 import kz.prometric.erp.catalog.CatalogManagement.NewProduct;
+import kz.prometric.erp.catalog.ProductCategory;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerManagement.NewCustomer;
@@ -192,20 +193,24 @@ class DemoData {
 		ProductView cabinet = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("DC-100", "Bakery display cabinet",
 						"Refrigerated display cabinet, 1.2 m, tempered glass, LED lighting", "pcs",
-						new BigDecimal("450000.00"), new BigDecimal("240000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("450000.00"), new BigDecimal("240000.00"), VatCategory.STANDARD, false,
+						ProductCategory.FINISHED_GOOD));
 		ProductView frame = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("CF-100", "Cabinet frame", "Welded steel frame of DC-100", "pcs",
-						new BigDecimal("120000.00"), new BigDecimal("60000.00"), VatCategory.STANDARD, false));
-		ProductView tube = this.catalog.create(workspaceId, ownerId, new NewProduct("ST-20", "Steel tube 20×20 mm",
-				null, "m", new BigDecimal("1800.00"), new BigDecimal("1200.00"), VatCategory.STANDARD, false));
+						new BigDecimal("120000.00"), new BigDecimal("60000.00"), VatCategory.STANDARD, false,
+						ProductCategory.COMPONENT));
+		ProductView tube = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("ST-20", "Steel tube 20×20 mm", null, "m", new BigDecimal("1800.00"),
+						new BigDecimal("1200.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		ProductView sheet = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("SS-1", "Steel sheet 1 mm", "1250×2500 mm", "sheet", new BigDecimal("19000.00"),
-						new BigDecimal("15000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("15000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		ProductView glass = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("GL-4", "Tempered glass pane 4 mm", "1200×600 mm", "pcs", new BigDecimal("24000.00"),
-						new BigDecimal("18000.00"), VatCategory.STANDARD, false));
-		ProductView led = this.catalog.create(workspaceId, ownerId, new NewProduct("LED-1", "LED strip 1 m", null,
-				"pcs", new BigDecimal("4500.00"), new BigDecimal("3000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("18000.00"), VatCategory.STANDARD, false, ProductCategory.COMPONENT));
+		ProductView led = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("LED-1", "LED strip 1 m", null, "pcs", new BigDecimal("4500.00"),
+						new BigDecimal("3000.00"), VatCategory.STANDARD, false, ProductCategory.COMPONENT));
 		this.catalog.replaceBillOfMaterials(workspaceId, ownerId, frame.id(),
 				List.of(new ComponentQuantity(tube.id(), new BigDecimal("12"))));
 		this.catalog.replaceBillOfMaterials(workspaceId, ownerId, cabinet.id(),
@@ -269,12 +274,14 @@ class DemoData {
 	void loadDeals(UUID workspaceId, UUID ownerId, UUID salesEmployee) {
 		ProductView flour = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("FL-50", "Flour 50 kg", "Wheat flour, first grade, 50 kg bag", "bag",
-						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false));
-		ProductView wheat = this.catalog.create(workspaceId, ownerId, new NewProduct("WH-3", "Wheat, class 3", null,
-				"t", new BigDecimal("120000.00"), new BigDecimal("95000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("14500.00"), new BigDecimal("11000.00"), VatCategory.STANDARD, false,
+						ProductCategory.FINISHED_GOOD));
+		ProductView wheat = this.catalog.create(workspaceId, ownerId,
+				new NewProduct("WH-3", "Wheat, class 3", null, "t", new BigDecimal("120000.00"),
+						new BigDecimal("95000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		ProductView seed = this.catalog.create(workspaceId, ownerId,
 				new NewProduct("SD-SPR", "Seed grain, spring wheat", null, "t", new BigDecimal("170000.00"),
-						new BigDecimal("130000.00"), VatCategory.STANDARD, false));
+						new BigDecimal("130000.00"), VatCategory.STANDARD, false, ProductCategory.RAW_MATERIAL));
 		CustomerView retail = this.customers.create(workspaceId, ownerId,
 				new NewCustomer(CustomerType.COMPANY, "Almaty Retail LLP", "buyer@almaty-retail.kz", "+7 727 250 00 00",
 						"Saltanat Omarova", "Almaty, Abay ave. 10", "940140000385"));

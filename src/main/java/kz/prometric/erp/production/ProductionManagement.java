@@ -481,12 +481,26 @@ public class ProductionManagement {
 	 */
 	@EventListener
 	public void wakeParent(ProductionRunFinished finished) {
-		if (finished.parentProductionOrderId() == null) {
+		wakeParent(finished.workspaceId(), finished.parentProductionOrderId());
+	}
+
+	/**
+	 * A sub-assembly order was cancelled: its parent's run, when it waits for it, checks
+	 * its materials again at once and goes on hold with the reason (a scrapped one is
+	 * re-planned for the same parent, which keeps waiting).
+	 */
+	@EventListener
+	public void wakeParent(ProductionRunStopped stopped) {
+		if (ProductionStatus.CANCELLED.name().equals(stopped.outcome())) {
+			wakeParent(stopped.workspaceId(), stopped.parentProductionOrderId());
+		}
+	}
+
+	private void wakeParent(UUID workspaceId, UUID parentId) {
+		if (parentId == null) {
 			return;
 		}
-		ProductionOrder parent = this.orders
-			.lockByIdAndWorkspaceId(finished.parentProductionOrderId(), finished.workspaceId())
-			.orElse(null);
+		ProductionOrder parent = this.orders.lockByIdAndWorkspaceId(parentId, workspaceId).orElse(null);
 		if (parent == null || parent.processInstanceId() == null) {
 			return;
 		}
@@ -498,7 +512,7 @@ public class ProductionManagement {
 		if (waits) {
 			this.runtime.createMessageCorrelation(ProductionRun.MSG_SUBASSEMBLY_FINISHED)
 				.processInstanceBusinessKey(parent.orderNumber())
-				.tenantId(finished.workspaceId().toString())
+				.tenantId(workspaceId.toString())
 				.correlateAll();
 		}
 	}

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskCmd;
@@ -91,8 +92,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * executions and process instances (also in batches), BPMN errors and escalations from
  * user tasks, process-instance modification, restart and migration, message correlation,
  * signals, starting process instances (instances are started by the ERP for a business
- * object), suspending or activating process instances and jobs, and moving a job's due
- * date: refused.</li>
+ * object), suspending or activating process instances and jobs, moving a job's due date
+ * and deleting a job: refused.</li>
  * </ul>
  * Commands nested inside another command (a delegate correlating a message while a task
  * completes), and commands the ERP's code issues after the outer command committed, are
@@ -122,7 +123,8 @@ final class PersonCommandGuard {
 			CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class,
 			SignalCmd.class, StartProcessInstanceCmd.class, StartProcessInstanceAtActivitiesCmd.class,
 			SubmitStartFormCmd.class, EvaluateStartConditionCmd.class, AbstractSetProcessInstanceStateCmd.class,
-			AbstractUpdateProcessInstancesSuspendStateCmd.class, AbstractSetJobStateCmd.class, SetJobDuedateCmd.class);
+			AbstractUpdateProcessInstancesSuspendStateCmd.class, AbstractSetJobStateCmd.class, SetJobDuedateCmd.class,
+			DeleteJobCmd.class);
 
 	private final ProcessEngineConfigurationImpl configuration;
 

@@ -80,6 +80,40 @@ class ProductApiTests {
 	}
 
 	@Test
+	void givesEveryProductACategoryAndFiltersByIt() {
+		Api.Response plain = createProduct("MISC-1", "Something");
+		Api.Response steel = this.api.post(products(), this.owner.token(), Map.of("code", "ST-2", "name",
+				"Steel sheet 2 mm", "unit", "m2", "price", "9000", "category", "RAW_MATERIAL"));
+		Api.Response cabinet = this.api.post(products(), this.owner.token(), Map.of("code", "CAB-1", "name",
+				"Display cabinet", "unit", "pcs", "price", "900000", "category", "FINISHED_GOOD"));
+
+		assertThat(plain.json().path("category").asText()).isEqualTo("OTHER");
+		assertThat(steel.status()).as(steel.toString()).isEqualTo(201);
+		assertThat(steel.json().path("category").asText()).isEqualTo("RAW_MATERIAL");
+		assertThat(this.api.get(products() + "?category=RAW_MATERIAL", this.owner.token()).itemValues("code"))
+			.containsExactly("ST-2");
+		assertThat(this.api.get(products() + "?category=FINISHED_GOOD", this.owner.token()).itemValues("code"))
+			.containsExactly("CAB-1");
+		assertThat(this.api.get(products() + "?category=GADGET", this.owner.token()).status()).isEqualTo(400);
+
+		Api.Response changed = this.api.patch(products() + "/" + idOf(plain), this.owner.token(),
+				Map.of("category", "PACKAGING"));
+		Api.Response untouched = this.api.patch(products() + "/" + idOf(steel), this.owner.token(),
+				Map.of("name", "Steel sheet 2.0 mm"));
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.json().path("category").asText()).isEqualTo("PACKAGING");
+		assertThat(untouched.json().path("category").asText()).isEqualTo("RAW_MATERIAL");
+		assertThat(this.catalog.requireProduct(this.org.workspaceId(), UUID.fromString(idOf(plain))).category())
+			.isEqualTo(ProductCategory.PACKAGING);
+		Api.Response refused = this.api.patch(products() + "/" + idOf(plain), this.owner.token(),
+				Map.of("category", "GADGET"));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(this.api.get(products() + "/" + idOf(plain), this.owner.token()).json().path("category").asText())
+			.isEqualTo("PACKAGING");
+	}
+
+	@Test
 	void archivesOnDeleteAndKeepsTheProductReadable() {
 		String id = idOf(createProduct("OLD-1", "Discontinued"));
 
@@ -135,7 +169,7 @@ class ProductApiTests {
 
 	@ParameterizedTest
 	@CsvSource({ "price,-1,price", "price,1.234,price", "cost,-0.01,cost", "code,'bad code',code", "code,'',code",
-			"unit,'',unit", "name,'',name", "vatCategory,LUXURY,vatCategory" })
+			"unit,'',unit", "name,'',name", "vatCategory,LUXURY,vatCategory", "category,GADGET,category" })
 	void refusesBadInputNamingTheFieldAndStoresNothing(String field, String value, String expected) {
 		Map<String, Object> body = new HashMap<>(
 				Map.of("code", "OK-1", "name", "Fine", "unit", "pcs", "price", "10", "cost", "5"));
@@ -145,7 +179,7 @@ class ProductApiTests {
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(400);
 		assertThat(created.contentType()).startsWith("application/problem+json");
-		if (!"vatCategory".equals(field)) {
+		if (!"vatCategory".equals(field) && !"category".equals(field)) {
 			assertThat(created.errorFields()).containsOnly(expected);
 		}
 		assertThat(this.api.get(products(), this.owner.token()).json().path("total").asInt()).isZero();

@@ -172,6 +172,28 @@ class InventoryValuationTests {
 	}
 
 	@Test
+	void receivesOnceWhenARetryCarriesTheSameKeyAndRefusesTheKeyForAnotherCost() {
+		String key = "receipt-" + UUID.randomUUID();
+		Map<String, Object> body = Map.of("warehouseId", this.warehouseId, "productId", this.productId, "quantity",
+				"10", "unitCost", "95");
+
+		Api.Response first = this.api.send("POST", ws() + "/stock/receipts", this.owner.token(), body,
+				Map.of("Idempotency-Key", key));
+		Api.Response retry = this.api.send("POST", ws() + "/stock/receipts", this.owner.token(), body,
+				Map.of("Idempotency-Key", key));
+		Api.Response otherCost = this.api.send(
+				"POST", ws() + "/stock/receipts", this.owner.token(), Map.of("warehouseId", this.warehouseId,
+						"productId", this.productId, "quantity", "10", "unitCost", "96"),
+				Map.of("Idempotency-Key", key));
+
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(otherCost.status()).as(otherCost.toString()).isEqualTo(422);
+		assertThat(movements("RECEIPT")).hasSize(1);
+		assertThat(this.inventory.averageCost(this.workspaceId, this.productId)).isEqualByComparingTo("95");
+	}
+
+	@Test
 	void hidesTheValuationOfAProductOfAnotherWorkspace() {
 		TestData.User stranger = this.data.user("Stranger");
 		this.data.organization(stranger, "Stranger Ltd");

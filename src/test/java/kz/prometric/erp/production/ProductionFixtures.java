@@ -49,9 +49,9 @@ final class ProductionFixtures {
 				this.api.post(this.ws + "/warehouses", this.token, Map.of("code", code, "name", "Warehouse " + code)));
 	}
 
-	void receive(UUID warehouse, UUID product, String quantity) {
+	void receive(UUID warehouse, UUID product, String quantity, String unitCost) {
 		Api.Response received = this.api.post(this.ws + "/stock/receipts", this.token,
-				Map.of("warehouseId", warehouse, "productId", product, "quantity", quantity));
+				Map.of("warehouseId", warehouse, "productId", product, "quantity", quantity, "unitCost", unitCost));
 		assertThat(received.status()).as(received.toString()).isEqualTo(201);
 	}
 

@@ -111,9 +111,7 @@ class PurchasingDoorsApiTests {
 		Map<String, Object> before = this.runtime.getVariables(process.getId());
 
 		List<Api.Response> attempts = List.of(
-				engine("POST",
-						"/process-definition/key/" + PurchaseRequisition.KEY + "/tenant-id/" + this.org.workspaceId()
-								+ "/start",
+				engine("POST", "/process-definition/key/" + PurchaseRequisition.KEY + "/start",
 						Map.of("businessKey", number, "variables",
 								variables(Map.of("workspaceId", this.org.workspaceId().toString())))),
 				engine("POST", "/task/" + approval.getId() + "/complete",

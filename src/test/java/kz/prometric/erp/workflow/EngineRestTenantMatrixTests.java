@@ -33,6 +33,7 @@ import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -85,7 +86,7 @@ class EngineRestTenantMatrixTests {
 			Map.entry("/execution/{id}", t -> t.id("execution")),
 			Map.entry("/variable-instance/{id}", t -> t.id("variableInstance")),
 			Map.entry("/job/{id}", t -> t.id("job")), Map.entry("/incident/{id}", t -> t.id("incident")),
-			Map.entry("/external-task/{id}", t -> null), Map.entry("/batch/{id}", t -> null),
+			Map.entry("/external-task/{id}", t -> t.id("externalTask")), Map.entry("/batch/{id}", t -> null),
 			Map.entry("/history/process-instance/{id}", t -> t.id("instance")),
 			Map.entry("/history/activity-instance/{id}", t -> t.id("historicActivity")),
 			Map.entry("/history/variable-instance/{id}", t -> t.id("historicVariable")),
@@ -147,6 +148,9 @@ class EngineRestTenantMatrixTests {
 
 	@Autowired
 	ManagementService management;
+
+	@Autowired
+	ExternalTaskService externalTasks;
 
 	@Autowired
 	HistoryService history;
@@ -388,6 +392,16 @@ class EngineRestTenantMatrixTests {
 				.append(i.getIncidentMessage())
 				.append(i.getAnnotation())
 				.append('\n'));
+		this.externalTasks.createExternalTaskQuery()
+			.tenantIdIn(tenant)
+			.orderById()
+			.asc()
+			.list()
+			.forEach(x -> s.append("external task ")
+				.append(List.of(x.getId(), String.valueOf(x.getWorkerId()), String.valueOf(x.getLockExpirationTime()),
+						String.valueOf(x.getRetries()), String.valueOf(x.getErrorMessage()), x.getPriority(),
+						x.isSuspended()))
+				.append('\n'));
 		this.runtime.createExecutionQuery()
 			.tenantIdIn(tenant)
 			.orderByProcessInstanceId()
@@ -413,7 +427,10 @@ class EngineRestTenantMatrixTests {
 		return s.toString();
 	}
 
-	/** Workspace A with a deal in its lifecycle and an order waiting for its job. */
+	/**
+	 * Workspace A with a deal in its lifecycle, an order waiting for its job and an
+	 * operation locked by a machine.
+	 */
 	private Tenant tenant(String label) {
 		String tag = label.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
 		TestData.User owner = this.data.user(label + "Owner");
@@ -492,11 +509,28 @@ class EngineRestTenantMatrixTests {
 		ids.put("deployment",
 				this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId());
 		ids.put("deploymentResource", this.repository.getDeploymentResources(ids.get("deployment")).get(0).getId());
+		// an operation on a machine, locked by A's gateway (engine REST external-task
+		// routes)
+		this.runtime.createProcessInstanceByKey("adapter-machine-operation")
+			.businessKey("MO-" + tag)
+			.setVariable("workspaceId", tenant)
+			.setVariable("operationTopic", "production.CNC-" + tag)
+			.setVariable("orderQuantity", 5L)
+			.setVariable("plannedRunMinutes", 42L)
+			.setVariable("stepName", "Milling " + tag)
+			.execute();
+		ids.put("externalTask",
+				this.externalTasks.fetchAndLock(1, "gateway-" + tag)
+					.topic("production.CNC-" + tag, 3_600_000)
+					.execute()
+					.get(0)
+					.getId());
 		var decision = this.repository.createDecisionDefinitionQuery().latestVersion().list().get(0);
 		ids.put("decisionDefinition", decision.getId());
 		ids.put("decisionDefinitionKey", decision.getKey());
 		List<String> secrets = List.of(owner.email(), "Deal " + tag, "Customer " + tag, "Goods " + tag,
-				"Comment " + tag, "Attachment " + tag, "Incident " + tag, label + " Engine " + tag);
+				"Comment " + tag, "Attachment " + tag, "Incident " + tag, label + " Engine " + tag, "gateway-" + tag,
+				"Milling " + tag);
 		return new Tenant(owner, ids, secrets);
 	}
 

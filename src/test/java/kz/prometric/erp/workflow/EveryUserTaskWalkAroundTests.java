@@ -66,6 +66,9 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("order-fulfilment/Task_ReplenishStock", this::orderWhoseReplenishmentFailed),
 			Map.entry("order-fulfilment/Task_ResolveInvoicing", this::orderWithRefusedInvoice),
 			Map.entry("order-fulfilment/Task_CollectPayment", () -> orderAt("10", true)),
+			Map.entry("production-run/Task_PerformOperation", () -> productionRunAt(false)),
+			Map.entry("production-run/Task_InspectQuality", () -> productionRunAt(true)),
+			Map.entry("production-run/Task_ResolveHold", this::productionRunOnHold),
 			Map.entry("purchase-requisition/Task_ApprovePurchase", this::purchaseAwaitingApproval),
 			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods));
 
@@ -284,6 +287,78 @@ class EveryUserTaskWalkAroundTests {
 			this.repository.createDeployment().name("vat-rate restored").addString("vat-rate.dmn", table).deploy();
 		}
 		return order;
+	}
+
+	/**
+	 * A production order of B released and waiting for its operator, or (
+	 * {@code reported}) for its inspector.
+	 */
+	private ProcessInstance productionRunAt(boolean reported) {
+		String ws = "/api/workspaces/" + this.b.org.workspaceId();
+		String product = this.b.product("0");
+		String warehouse = created(this.api.post(ws + "/warehouses", this.b.owner.token(),
+				Map.of("code", "MO-" + UUID.randomUUID().toString().substring(0, 6), "name", "Output")));
+		String center = created(this.api.post(ws + "/work-centers", this.b.owner.token(),
+				Map.of("code", "WC-" + UUID.randomUUID().toString().substring(0, 6), "name", "Bench", "kind", "MANUAL",
+						"hourlyRate", "1000.00", "capacityHoursPerDay", "8")));
+		Api.Response routing = this.api.send("PUT", ws + "/products/" + product + "/routing", this.b.owner.token(),
+				Map.of("operations", List.of(Map.of("workCenterId", center, "name", "Knead"))), Map.of());
+		assertThat(routing.status()).as(routing.toString()).isEqualTo(200);
+		ProcessInstance run = releasedRun(ws, product, warehouse);
+		if (reported) {
+			Task perform = this.tasks.createTaskQuery().processInstanceId(run.getId()).singleResult();
+			this.tasks.complete(perform.getId(), Map.of("goodQuantity", 2));
+			runJobs(run);
+		}
+		return run;
+	}
+
+	/**
+	 * A production order of B short of a material nobody supplies: its purchase is
+	 * refused for want of a supplier and the run waits on hold for a manager.
+	 */
+	private ProcessInstance productionRunOnHold() {
+		String ws = "/api/workspaces/" + this.b.org.workspaceId();
+		String product = this.b.product("0");
+		String material = this.b.product("0");
+		String warehouse = created(this.api.post(ws + "/warehouses", this.b.owner.token(),
+				Map.of("code", "MO-" + UUID.randomUUID().toString().substring(0, 6), "name", "Output")));
+		String center = created(this.api.post(ws + "/work-centers", this.b.owner.token(),
+				Map.of("code", "WC-" + UUID.randomUUID().toString().substring(0, 6), "name", "Bench", "kind", "MANUAL",
+						"hourlyRate", "1000.00", "capacityHoursPerDay", "8")));
+		Api.Response routing = this.api.send("PUT", ws + "/products/" + product + "/routing", this.b.owner.token(),
+				Map.of("operations", List.of(Map.of("workCenterId", center, "name", "Knead"))), Map.of());
+		assertThat(routing.status()).as(routing.toString()).isEqualTo(200);
+		Api.Response bom = this.api.send("PUT", ws + "/products/" + product + "/bom", this.b.owner.token(),
+				Map.of("components", List.of(Map.of("productId", material, "quantity", "1"))), Map.of());
+		assertThat(bom.status()).as(bom.toString()).isEqualTo(200);
+		ProcessInstance run = releasedRun(ws, product, warehouse);
+		for (int round = 0; round < 5; round++) {
+			this.management.createJobQuery()
+				.tenantIdIn(this.b.org.workspaceId().toString())
+				.executable()
+				.list()
+				.forEach(job -> this.management.executeJob(job.getId()));
+		}
+		return run;
+	}
+
+	private ProcessInstance releasedRun(String ws, String product, String warehouse) {
+		Api.Response order = this.api.post(ws + "/production-orders", this.b.owner.token(),
+				Map.of("productId", product, "quantity", "2", "warehouseId", warehouse));
+		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		Api.Response released = this.api.post(
+				ws + "/production-orders/" + order.json().path("id").asText() + "/release", this.b.owner.token(), null);
+		assertThat(released.status()).as(released.toString()).isEqualTo(200);
+		ProcessInstance run = byBusinessKey("production-run", order.json().path("orderNumber").asText());
+		runJobs(run);
+		return run;
+	}
+
+	private static String created(Api.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		return response.json().path("id").asText();
+
 	}
 
 	/**

@@ -15,15 +15,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.catalog.BillOfMaterialsView;
+import kz.prometric.erp.catalog.BomTreeView;
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.catalog.CatalogManagement.ComponentQuantity;
 import kz.prometric.erp.catalog.CatalogManagement.NewProduct;
 import kz.prometric.erp.catalog.CatalogManagement.ProductChanges;
 import kz.prometric.erp.catalog.CatalogManagement.ProductFilter;
+import kz.prometric.erp.catalog.ProductCategory;
 import kz.prometric.erp.catalog.ProductStatus;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.shared.VatCategory;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 
@@ -61,16 +64,18 @@ class ProductController {
 			@Valid @RequestBody CreateProductRequest request) {
 		ProductView created = this.catalog.create(workspaceId, CurrentUser.id(),
 				new NewProduct(request.code(), request.name(), request.description(), request.unit(), request.price(),
-						request.cost(), request.vatCategory(), request.priceIncludesVat()));
+						request.cost(), request.vatCategory(), request.priceIncludesVat(), request.category()));
 		return ResponseEntity.created(URI.create("/api/workspaces/" + workspaceId + "/products/" + created.id()))
 			.body(created);
 	}
 
 	@GetMapping
-	@Operation(summary = "Products, filtered by status or a code/name search; sort by code, name, price or createdAt")
+	@Operation(summary = "Products, filtered by status, category or a code/name search; "
+			+ "sort by code, name, price or createdAt")
 	PageResult<ProductView> list(@PathVariable UUID workspaceId, @RequestParam(required = false) ProductStatus status,
+			@RequestParam(required = false) ProductCategory category,
 			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
-		return this.catalog.products(workspaceId, CurrentUser.id(), new ProductFilter(status, q), page);
+		return this.catalog.products(workspaceId, CurrentUser.id(), new ProductFilter(status, q, category), page);
 	}
 
 	@GetMapping("/{productId}")
@@ -85,7 +90,7 @@ class ProductController {
 		return this.catalog.update(workspaceId, CurrentUser.id(), productId,
 				new ProductChanges(request.code(), request.name(), request.description(), request.unit(),
 						request.price(), request.cost(), request.status(), request.vatCategory(),
-						request.priceIncludesVat()));
+						request.priceIncludesVat(), request.category()));
 	}
 
 	@DeleteMapping("/{productId}")
@@ -102,6 +107,14 @@ class ProductController {
 		return this.catalog.billOfMaterials(workspaceId, CurrentUser.id(), productId);
 	}
 
+	@GetMapping("/{productId}/bill-of-materials")
+	@Operation(summary = "The bill of materials exploded over its levels (levels=all, the default, or a number: "
+			+ "1 = the direct components); each line with its level, parent and quantity per unit of this product")
+	BomTreeView bomTree(@PathVariable UUID workspaceId, @PathVariable UUID productId,
+			@RequestParam(defaultValue = "all") String levels) {
+		return this.catalog.bomTree(workspaceId, CurrentUser.id(), productId, levels(levels));
+	}
+
 	@PutMapping("/{productId}/bom")
 	@Operation(summary = "Replace the bill of materials; components are other products of the workspace, "
 			+ "without cycles")
@@ -111,12 +124,28 @@ class ProductController {
 				request.components().stream().map(c -> new ComponentQuantity(c.productId(), c.quantity())).toList());
 	}
 
+	private static int levels(String levels) {
+		if ("all".equalsIgnoreCase(levels)) {
+			return Integer.MAX_VALUE;
+		}
+		try {
+			int depth = Integer.parseInt(levels);
+			if (depth >= 1) {
+				return depth;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new InvalidInputException("levels", "must be 'all' or a number from 1");
+	}
+
 	record CreateProductRequest(@NotBlank @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
 			@NotBlank @Size(max = 255) String name, @Size(max = 5000) String description,
 			@NotBlank @Size(max = 20) String unit,
 			@NotNull @DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal price,
 			@DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal cost, VatCategory vatCategory,
-			Boolean priceIncludesVat) {
+			Boolean priceIncludesVat, ProductCategory category) {
 	}
 
 	record UpdateProductRequest(@Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
@@ -125,7 +154,7 @@ class ProductController {
 			@Size(min = 1, max = 20) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String unit,
 			@DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal price,
 			@DecimalMin("0") @Digits(integer = 17, fraction = 2) BigDecimal cost, ProductStatus status,
-			VatCategory vatCategory, Boolean priceIncludesVat) {
+			VatCategory vatCategory, Boolean priceIncludesVat, ProductCategory category) {
 	}
 
 	record ComponentRequest(@NotNull UUID productId,

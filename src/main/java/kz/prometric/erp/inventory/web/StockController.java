@@ -69,8 +69,8 @@ class StockController {
 					name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody ReceiptRequest request) {
 		String fingerprint = "POST stock/receipts " + request.warehouseId() + " " + request.productId() + " "
-				+ request.quantity().toPlainString() + " "
-				+ ((request.unitCost() != null) ? request.unitCost().toPlainString() : "") + " " + request.note();
+				+ request.quantity().toPlainString() + " " + request.note()
+				+ ((request.unitCost() != null) ? " unitCost=" + request.unitCost().toPlainString() : "");
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
 				fingerprint, () -> this.workspaces.requireRole(workspaceId, CurrentUser.id(), WorkspaceRole.MANAGER),
 				() -> this.inventory.receive(workspaceId, CurrentUser.id(), request.warehouseId(), request.productId(),

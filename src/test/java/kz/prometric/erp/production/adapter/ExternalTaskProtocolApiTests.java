@@ -8,8 +8,10 @@ import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,9 @@ class ExternalTaskProtocolApiTests {
 
 	@Autowired
 	ExternalTaskService externalTasks;
+
+	@Autowired
+	ManagementService management;
 
 	private Api.Response fetchAndLock(String credentials, String workCenter, String workerId) {
 		return this.api.post("/engine-rest/external-task/fetchAndLock", credentials,
@@ -256,6 +261,9 @@ class ExternalTaskProtocolApiTests {
 		ProcessInstance operation = shop.operation(this.runtime, cnc, 5L, 42L);
 		String machine = shop.machineBasic();
 		String instance = "/engine-rest/process-instance/" + operation.getId();
+		// the operation's overdue timer
+		Job overdue = this.management.createJobQuery().processInstanceId(operation.getId()).singleResult();
+		String job = "/engine-rest/job/" + overdue.getId();
 
 		List<Api.Response> attempts = List.of(
 				this.api.send("PUT", instance + "/variables/goodQuantity", machine, typed(5, "Long"), Map.of()),
@@ -265,20 +273,35 @@ class ExternalTaskProtocolApiTests {
 						List.of(Map.of("type", "startBeforeActivity", "activityId", MachineShop.TASK_AWAIT_INSPECTION),
 								Map.of("type", "cancel", "activityId", MachineShop.TASK_RUN_ON_MACHINE)))),
 				this.api.send("PUT", instance + "/suspended", machine, Map.of("suspended", true), Map.of()),
+				this.api.send("PUT", job + "/duedate", machine, Map.of("duedate", "2020-01-01T00:00:00.000+0000"),
+						Map.of()),
+				this.api.send("PUT", job + "/suspended", machine, Map.of("suspended", true), Map.of()),
+				this.api.delete(job, machine),
 				this.api.post("/engine-rest/execution/" + taskOf(operation).getExecutionId() + "/signal", machine,
 						Map.of()),
 				this.api.post("/engine-rest/message", machine,
 						Map.of("messageName", "Msg_SubassemblyFinished", "businessKey", operation.getBusinessKey())));
-		for (Api.Response attempt : attempts) {
-			assertThat(attempt.status()).as(attempt.toString()).isIn(400, 403, 404);
+		List<String> what = List.of("set a variable", "patch variables", "modify", "suspend the run", "move the timer",
+				"suspend the timer", "delete the timer", "signal", "correlate a message");
+		for (int i = 0; i < attempts.size(); i++) {
+			Api.Response attempt = attempts.get(i);
+			if (i < 7) {
+				assertThat(attempt.status()).as(what.get(i) + ": " + attempt).isEqualTo(403);
+			}
+			else {
+				assertThat(attempt.status()).as(what.get(i) + ": " + attempt).isIn(400, 403, 404);
+			}
 		}
-		assertThat(attempts.subList(0, 4)).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(403));
 
 		assertThat(waitsAt(operation, MachineShop.TASK_RUN_ON_MACHINE)).isTrue();
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(operation.getId()).active().count())
 			.isEqualTo(1);
 		assertThat(this.runtime.getVariables(operation.getId())).doesNotContainKeys("goodQuantity",
 				"inspectionOutcome");
+		Job stillDue = this.management.createJobQuery().jobId(overdue.getId()).singleResult();
+		assertThat(stillDue).isNotNull();
+		assertThat(stillDue.getDuedate()).isEqualTo(overdue.getDuedate());
+		assertThat(stillDue.isSuspended()).isFalse();
 	}
 
 	@Test
