@@ -37,6 +37,10 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.production.PurchasingManagement.NewSupplier;
 import kz.prometric.erp.production.SupplierView;
+import kz.prometric.erp.production.WorkCenterKind;
+import kz.prometric.erp.production.WorkCenterManagement;
+import kz.prometric.erp.production.WorkCenterManagement.NewOperation;
+import kz.prometric.erp.production.WorkCenterManagement.NewWorkCenter;
 import kz.prometric.erp.shared.VatCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,11 +102,15 @@ class DemoData {
 
 	private final PurchasingManagement purchasing;
 
+	private final WorkCenterManagement workCenters;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
 			CustomerManagement customers, DealManagement deals, CatalogManagement catalog,
-			InventoryManagement inventory, PurchasingManagement purchasing, TransactionTemplate transaction) {
+			InventoryManagement inventory, PurchasingManagement purchasing, WorkCenterManagement workCenters,
+			TransactionTemplate transaction) {
+		this.workCenters = workCenters;
 		this.inventory = inventory;
 		this.purchasing = purchasing;
 		this.catalog = catalog;
@@ -172,8 +180,11 @@ class DemoData {
 	 * A shop floor to watch a full production run: a warehouse with materials, a
 	 * manufactured "Bakery display cabinet" whose bill of materials has two levels (a
 	 * manufactured "Cabinet frame" of steel tube, plus bought sheet, glass and lighting),
-	 * a supplier with prices, and glass out of stock so that a run has to buy it. A
-	 * qualified deal for two cabinets: win it and the order asks production for them.
+	 * a supplier with prices, and glass out of stock so that a run has to buy it. Two
+	 * work centers: ASSEMBLY (MANUAL, 5,000 KZT/h: operators in Tasklist) and CNC-01
+	 * (EXTERNAL, 12,000 KZT/h: the simulated machine); the cabinet's routing has three
+	 * operations on both, inspected after the last. A qualified deal for two cabinets:
+	 * win it and the order asks production for them.
 	 */
 	void loadProduction(UUID workspaceId, UUID ownerId) {
 		UUID warehouse = this.inventory
@@ -207,6 +218,30 @@ class DemoData {
 						new ComponentQuantity(sheet.id(), new BigDecimal("2")),
 						new ComponentQuantity(glass.id(), new BigDecimal("3")),
 						new ComponentQuantity(led.id(), new BigDecimal("2"))));
+		// work centers: operators in Tasklist, and a CNC machine served by the simulated
+		// machine (topic production.CNC-01)
+		UUID assembly = this.workCenters
+			.createWorkCenter(workspaceId, ownerId,
+					new NewWorkCenter("ASSEMBLY", "Assembly bench", WorkCenterKind.MANUAL, new BigDecimal("5000.00"),
+							new BigDecimal("8")))
+			.id();
+		UUID cnc = this.workCenters
+			.createWorkCenter(workspaceId, ownerId,
+					new NewWorkCenter("CNC-01", "CNC cutting and bending", WorkCenterKind.EXTERNAL,
+							new BigDecimal("12000.00"), new BigDecimal("16")))
+			.id();
+		this.workCenters.replaceRouting(workspaceId, ownerId, frame.id(),
+				List.of(new NewOperation(cnc, "Cut and bend the frame tubes", new BigDecimal("10"),
+						new BigDecimal("15"), "Program CF-100, 12 m of tube per frame", false),
+						new NewOperation(assembly, "Weld the frame", BigDecimal.ZERO, new BigDecimal("40"),
+								"Check the diagonals: at most 2 mm difference", true)));
+		this.workCenters.replaceRouting(workspaceId, ownerId, cabinet.id(),
+				List.of(new NewOperation(cnc, "Cut the steel panels", new BigDecimal("15"), new BigDecimal("20"),
+						"Program DC-100, two sheets per cabinet", false),
+						new NewOperation(assembly, "Assemble frame and panels", BigDecimal.ZERO, new BigDecimal("60"),
+								"Rivet the panels to the frame", false),
+						new NewOperation(assembly, "Fit glass and lighting", BigDecimal.ZERO, new BigDecimal("45"),
+								"Glass last; test the LED strip before closing", true)));
 		// materials in stock at their purchase cost; no glass: a run buys it
 		this.inventory.receive(workspaceId, ownerId, warehouse, tube.id(), new BigDecimal("60"),
 				new BigDecimal("1200.00"), "Opening stock");

@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.ErpApplication;
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.RegisterUser;
 import kz.prometric.erp.production.adapter.SimulatedMachine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -86,7 +88,7 @@ public final class ProductionBenchmark {
 			String baseUrl = "http://localhost" + ":" + context.getEnvironment().getProperty("local.server.port");
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			ErpDriver erp = new ErpDriver(baseUrl);
-			erp.setUp(2 * (runs + warmUp));
+			erp.setUp(2 * (runs + warmUp), context.getBean(IdentityManagement.class));
 			engine.getRepositoryService()
 				.createDeployment()
 				.name("bench")
@@ -209,7 +211,7 @@ public final class ProductionBenchmark {
 		 * with a one-line bill of materials and a routing of a machine operation and a
 		 * manual one (inspected), and a machine account (a member).
 		 */
-		void setUp(int units) throws IOException {
+		void setUp(int units, IdentityManagement identity) throws IOException {
 			String suffix = UUID.randomUUID().toString().substring(0, 8);
 			String email = "bench-" + suffix + "@prometric.test";
 			this.http.token = login(email);
@@ -245,8 +247,15 @@ public final class ProductionBenchmark {
 						Map.of())
 				.expect(200, 201);
 			this.machineEmail = "machine-" + suffix + "@prometric.test";
+			// a confirmed address, as an invitation needs (the bench sends no mail)
+			identity.registerVerified(new RegisterUser(this.machineEmail, PASSWORD, "Bench", "Machine"));
 			BenchHttp machine = new BenchHttp(this.http.baseUrl(), null);
-			machine.token = login(this.machineEmail);
+			machine.token = machine
+				.post(null, "/api/auth/login", Map.of("email", this.machineEmail, "password", PASSWORD))
+				.expect(200)
+				.json()
+				.path("accessToken")
+				.asText();
 			String invitation = id(
 					this.http.post(null, ws() + "/invitations", Map.of("email", this.machineEmail, "role", "MEMBER")));
 			machine.post(null, "/api/invitations/" + invitation + "/accept", null).expect(200);

@@ -13,6 +13,7 @@ import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.production.PurchasingManagement;
+import kz.prometric.erp.production.WorkCenterManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
@@ -53,6 +54,9 @@ class DemoDataTests {
 
 	@Autowired
 	PurchasingManagement purchasing;
+
+	@Autowired
+	WorkCenterManagement workCenters;
 
 	@Autowired
 	TransactionTemplate transaction;
@@ -124,6 +128,19 @@ class DemoDataTests {
 		assertThat(this.api.get(ws + "/suppliers/" + suppliers.get(0).path("id").asText() + "/prices", owner.token())
 			.json()
 			.findValuesAsText("productId")).contains(products.get("GL-4"));
+		// two work centers, one served by a machine; three operations on them, the
+		// last one inspected
+		Map<String, String> centers = new java.util.HashMap<>();
+		this.api.get(ws + "/work-centers", owner.token())
+			.items()
+			.forEach(c -> centers.put(c.path("code").asText(), c.path("kind").asText()));
+		assertThat(centers).containsEntry("ASSEMBLY", "MANUAL").containsEntry("CNC-01", "EXTERNAL");
+		JsonNode routing = this.api.get(ws + "/products/" + products.get("DC-100") + "/routing", owner.token()).json();
+		assertThat(routing.path("operations")).hasSize(3);
+		assertThat(routing.path("operations").get(2).path("inspectionAfter").asBoolean()).isTrue();
+		assertThat(this.api.get(ws + "/products/" + products.get("CF-100") + "/routing", owner.token())
+			.json()
+			.path("operations")).isNotEmpty();
 		// a qualified deal for two cabinets, ready to be won
 		List<JsonNode> deals = this.api.get(ws + "/deals", owner.token()).items();
 		assertThat(deals).hasSize(1);
@@ -133,7 +150,7 @@ class DemoDataTests {
 
 	private DemoData demo() {
 		return new DemoData(this.identity, this.organizations, this.workspaces, this.customers, this.deals,
-				this.catalog, this.inventory, this.purchasing, this.transaction);
+				this.catalog, this.inventory, this.purchasing, this.workCenters, this.transaction);
 	}
 
 }

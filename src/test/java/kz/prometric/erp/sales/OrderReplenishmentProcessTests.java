@@ -239,6 +239,8 @@ class OrderReplenishmentProcessTests {
 	void asksProductionToManufactureAShortProductWithARoutingOnceAndRecordsTheProductionOrderOnTheOrder() {
 		UUID product = product("CAB-7", "Display cabinet, routed");
 		routing(product);
+		// the output's warehouse
+		warehouse("FG");
 		JsonNode order = order(product, "2");
 		ProcessInstance process = processOf(order);
 		execute(job(process));
