@@ -534,9 +534,12 @@ public class ProductionManagement {
 			if (open != null) {
 				return new Replenishment("MANUFACTURE", open.orderNumber());
 			}
-			UUID warehouseId = this.inventory.defaultWarehouse(workspaceId)
-				.orElseThrow(() -> new BusinessRuleViolation("warehouseId",
-						"The workspace has no warehouse to put the output into"));
+			// into the warehouse where the line is already partly reserved: a reservation
+			// is topped up from its own warehouse only
+			UUID warehouseId = (shortfall.warehouseId() != null) ? shortfall.warehouseId()
+					: this.inventory.defaultWarehouse(workspaceId)
+						.orElseThrow(() -> new BusinessRuleViolation("warehouseId",
+								"The workspace has no warehouse to put the output into"));
 			ProductionOrder order = plan(workspaceId, null, shortfall.productId(), shortfall.quantity(), null,
 					warehouseId, new Origin(ProductionSource.SALES_ORDER_LINE, shortfall.salesOrderId(),
 							shortfall.salesOrderNumber(), shortfall.orderLineId(), null, null),
@@ -545,7 +548,7 @@ public class ProductionManagement {
 			return new Replenishment("MANUFACTURE", order.orderNumber());
 		}
 		return new Replenishment("PURCHASE", this.purchasing.requestForSalesOrder(workspaceId, shortfall.salesOrderId(),
-				shortfall.orderLineId(), shortfall.productId(), shortfall.quantity()));
+				shortfall.orderLineId(), shortfall.productId(), shortfall.quantity(), shortfall.warehouseId()));
 	}
 
 	// ---- internals
@@ -696,7 +699,16 @@ public class ProductionManagement {
 
 	/** A sales order line short of stock. */
 	public record SalesShortfall(UUID salesOrderId, String salesOrderNumber, UUID orderLineId, UUID productId,
-			BigDecimal quantity) {
+			BigDecimal quantity, UUID warehouseId) {
+
+		/**
+		 * A shortfall with no reservation yet: the output goes to the default warehouse.
+		 */
+		public SalesShortfall(UUID salesOrderId, String salesOrderNumber, UUID orderLineId, UUID productId,
+				BigDecimal quantity) {
+			this(salesOrderId, salesOrderNumber, orderLineId, productId, quantity, null);
+		}
+
 	}
 
 	/**

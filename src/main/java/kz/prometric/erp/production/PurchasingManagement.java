@@ -322,6 +322,18 @@ public class PurchasingManagement {
 	@Transactional
 	public String requestForSalesOrder(UUID workspaceId, UUID salesOrderId, UUID orderLineId, UUID productId,
 			BigDecimal quantity) {
+		return requestForSalesOrder(workspaceId, salesOrderId, orderLineId, productId, quantity, null);
+	}
+
+	/**
+	 * As {@link #requestForSalesOrder(UUID, UUID, UUID, UUID, BigDecimal)}, receiving the
+	 * goods into {@code warehouseId} (the warehouse where the line is already partly
+	 * reserved, since a reservation is topped up from its own warehouse only); null:
+	 * where the product is held, else the first warehouse.
+	 */
+	@Transactional
+	public String requestForSalesOrder(UUID workspaceId, UUID salesOrderId, UUID orderLineId, UUID productId,
+			BigDecimal quantity, UUID warehouseId) {
 		if (salesOrderId == null || orderLineId == null) {
 			throw new IllegalArgumentException("A sales requisition names its order and line");
 		}
@@ -330,7 +342,7 @@ public class PurchasingManagement {
 		if (open.isPresent()) {
 			return open.get().number();
 		}
-		Requisition created = raise(workspaceId, productId, quantity, null,
+		Requisition created = raise(workspaceId, productId, quantity, warehouseId,
 				new Requisition.Source(Requisition.SOURCE_SALES_ORDER, null, null, salesOrderId, orderLineId), null,
 				SYSTEM_ROLE);
 		ProcessInstance process = this.runtime.createProcessInstanceByKey(PurchaseRequisition.KEY)

@@ -251,8 +251,9 @@ public class OrderManagement {
 				continue;
 			}
 			complete = false;
-			Replenishment answer = this.production.replenish(order.workspaceId(), new SalesShortfall(order.id(),
-					order.orderNumber(), order.lineId(i), line.productId(), reservation.shortfall()));
+			Replenishment answer = this.production.replenish(order.workspaceId(),
+					new SalesShortfall(order.id(), order.orderNumber(), order.lineId(i), line.productId(),
+							reservation.shortfall(), reservation.warehouseId()));
 			order.replenishmentRequested(i, line.productId(), reservation.shortfall(), answer.kind(),
 					answer.documentNumber(), now);
 			summary.add("Line " + (i + 1) + " (" + line.productName() + "): " + reservation.shortfall().toPlainString()

@@ -286,6 +286,32 @@ class OrderReplenishmentProcessTests {
 	}
 
 	@Test
+	void aLinePartlyReservedInOneWarehouseGetsItsProductionOutputInThatWarehouse() {
+		UUID product = product("CAB-9", "Display cabinet, partly in stock");
+		routing(product);
+		// the workspace's first warehouse by code holds nothing of it; the line is partly
+		// reserved in the other, and a reservation is topped up from its own warehouse
+		// only
+		warehouse("A-MAIN");
+		UUID partly = warehouse("Z-PART");
+		receive(partly, product, "1");
+		JsonNode order = order(product, "3");
+		ProcessInstance process = processOf(order);
+		execute(job(process));
+		execute(job(process));
+		assertThat(process).isWaitingAt(OrderFulfilment.GATEWAY_AWAIT_REPLENISHMENT);
+
+		JsonNode planned = this.api.get(ws() + "/production-orders?productId=" + product, this.owner.token())
+			.json()
+			.path("items")
+			.get(0);
+		JsonNode detail = this.api.get(ws() + "/production-orders/" + planned.path("id").asText(), this.owner.token())
+			.json();
+		Assertions.assertThat(detail.path("warehouseId").asText()).isEqualTo(partly.toString());
+		Assertions.assertThat(detail.path("quantity").decimalValue()).isEqualByComparingTo("2");
+	}
+
+	@Test
 	void asksForAPurchaseOfAShortProductWithoutARoutingAndRecordsTheRequisition() {
 		UUID product = product("LCK-1", "Cabinet lock");
 		JsonNode order = order(product, "5");
