@@ -130,6 +130,7 @@ class ProductionApiTests {
 		assertThat(this.engine.getRuntimeService()
 			.createProcessInstanceQuery()
 			.processInstanceBusinessKey(order.path("orderNumber").asText())
+			.tenantIdIn(this.org.workspaceId().toString())
 			.count()).isEqualTo(1);
 	}
 
