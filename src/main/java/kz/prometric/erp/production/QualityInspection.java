@@ -57,7 +57,10 @@ class QualityInspection {
 		this.operationId = operationId;
 		this.forReport = forReport;
 		this.lotSize = lotSize;
-		this.sampleSize = plan.sampleSize();
+		// ISO 2859-1: a sample as large as the lot or larger means inspecting every unit,
+		// so the inspector is asked for the lot, not for more units than there are
+		int wholeLot = lotSize.setScale(0, java.math.RoundingMode.DOWN).intValueExact();
+		this.sampleSize = (wholeLot >= 1) ? Math.min(plan.sampleSize(), wholeLot) : plan.sampleSize();
 		this.acceptanceNumber = plan.acceptanceNumber();
 		this.reworkLimit = plan.reworkLimit();
 		this.plannedAt = now;
