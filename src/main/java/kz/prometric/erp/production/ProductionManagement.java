@@ -386,7 +386,7 @@ public class ProductionManagement {
 			return existing.plan();
 		}
 		ProductView product = this.catalog.requireProduct(order.workspaceId(), order.productId());
-		InspectionPlan plan = inspectionPlan(categoryOf(product), operation.goodQuantity());
+		InspectionPlan plan = inspectionPlan(product.category().name(), operation.goodQuantity());
 		return order.planInspection(operation.id(), plan, this.clock.instant()).plan();
 	}
 
@@ -616,10 +616,6 @@ public class ProductionManagement {
 		return new InspectionPlan(((Number) row.getEntry("sampleSize")).intValue(),
 				((Number) row.getEntry("acceptanceNumber")).intValue(),
 				((Number) row.getEntry("reworkLimit")).intValue());
-	}
-
-	private static String categoryOf(ProductView product) {
-		return (product.category() != null) ? product.category().name() : "OTHER";
 	}
 
 	private String productLabel(UUID workspaceId, UUID productId) {

@@ -561,15 +561,11 @@ public class PurchasingManagement {
 				: new Requisition.Estimate(offers.get(0).unitPrice(), PRICE_FROM_SUPPLIER, offers.get(0).supplierId());
 		Instant now = this.clock.instant();
 		String number = this.numbers.next(workspaceId, REQUISITION_SERIES, now.atZone(BUSINESS_ZONE).getYear());
-		Requisition requisition = new Requisition(workspaceId, number, new Requisition.Item(product.id(),
-				product.code(), product.name(), categoryOf(product), quantity, warehouseId), estimate, source,
-				requestedBy, requesterRole, now);
+		Requisition requisition = new Requisition(
+				workspaceId, number, new Requisition.Item(product.id(), product.code(), product.name(),
+						product.category().name(), quantity, warehouseId),
+				estimate, source, requestedBy, requesterRole, now);
 		return this.requisitions.saveAndFlush(requisition);
-	}
-
-	/** The product's category name, an input of the approval table (OTHER when none). */
-	private static String categoryOf(ProductView product) {
-		return (product.category() != null) ? product.category().name() : "OTHER";
 	}
 
 	private String requesterRole(UUID workspaceId, UUID requestedBy) {
