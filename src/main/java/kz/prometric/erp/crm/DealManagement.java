@@ -20,9 +20,9 @@ import kz.prometric.erp.crm.DealEvents.DealStageChanged;
 import kz.prometric.erp.crm.DealEvents.DealWon;
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.process.DealLifecycle;
+import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
-import kz.prometric.erp.organization.EmployeeView;
-import kz.prometric.erp.organization.OrganizationManagement;
+import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
@@ -66,7 +66,7 @@ public class DealManagement {
 
 	private final WorkspaceManagement workspaces;
 
-	private final OrganizationManagement organizations;
+	private final HrManagement hr;
 
 	private final IdentityManagement identity;
 
@@ -80,13 +80,13 @@ public class DealManagement {
 
 	private final Clock clock;
 
-	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces,
-			OrganizationManagement organizations, IdentityManagement identity, RuntimeService runtime,
-			DecisionService decisions, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
+	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
+			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
+			ApplicationEventPublisher events, Clock clock) {
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
-		this.organizations = organizations;
+		this.hr = hr;
 		this.identity = identity;
 		this.runtime = runtime;
 		this.decisions = decisions;
@@ -263,7 +263,7 @@ public class DealManagement {
 		DealView deal = load(workspaceId, dealId).view();
 		CustomerView customer = this.customers.requireCustomer(workspaceId, deal.customerId());
 		EmployeeView assignee = (deal.assignedTo() != null)
-				? this.organizations.employeeInWorkspace(workspaceId, deal.assignedTo()).orElse(null) : null;
+				? this.hr.employeeInWorkspace(workspaceId, deal.assignedTo()).orElse(null) : null;
 		return new DealTaskView(deal.title(), customer.name(), deal.value(), deal.maxDiscountPercent(), deal.stage(),
 				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
 	}
@@ -392,7 +392,7 @@ public class DealManagement {
 		if (employeeId == null) {
 			return null;
 		}
-		return this.organizations.employeeInWorkspace(workspaceId, employeeId)
+		return this.hr.employeeInWorkspace(workspaceId, employeeId)
 			.orElseThrow(() -> new BusinessRuleViolation("assignedTo", "No such employee in this workspace"));
 	}
 

@@ -22,15 +22,16 @@ import kz.prometric.erp.crm.DealManagement.NewDeal;
 import kz.prometric.erp.crm.DealProduct;
 import kz.prometric.erp.crm.DealStage;
 import kz.prometric.erp.crm.DealView;
+import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.identity.RegisterUser;
 import kz.prometric.erp.identity.UserAccount;
-import kz.prometric.erp.organization.DepartmentView;
-import kz.prometric.erp.organization.EmployeeView;
+import kz.prometric.erp.hr.DepartmentView;
+import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.organization.InvitationView;
 import kz.prometric.erp.organization.OrganizationManagement;
-import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
+import kz.prometric.erp.hr.HrManagement.NewEmployee;
 import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
@@ -90,6 +91,8 @@ class DemoData {
 
 	private final OrganizationManagement organizations;
 
+	private final HrManagement hr;
+
 	private final WorkspaceManagement workspaces;
 
 	private final CustomerManagement customers;
@@ -106,10 +109,10 @@ class DemoData {
 
 	private final TransactionTemplate transaction;
 
-	DemoData(IdentityManagement identity, OrganizationManagement organizations, WorkspaceManagement workspaces,
-			CustomerManagement customers, DealManagement deals, CatalogManagement catalog,
-			InventoryManagement inventory, PurchasingManagement purchasing, WorkCenterManagement workCenters,
-			TransactionTemplate transaction) {
+	DemoData(IdentityManagement identity, OrganizationManagement organizations, HrManagement hr,
+			WorkspaceManagement workspaces, CustomerManagement customers, DealManagement deals,
+			CatalogManagement catalog, InventoryManagement inventory, PurchasingManagement purchasing,
+			WorkCenterManagement workCenters, TransactionTemplate transaction) {
 		this.workCenters = workCenters;
 		this.inventory = inventory;
 		this.purchasing = purchasing;
@@ -118,6 +121,7 @@ class DemoData {
 		this.deals = deals;
 		this.identity = identity;
 		this.organizations = organizations;
+		this.hr = hr;
 		this.workspaces = workspaces;
 		this.transaction = transaction;
 	}
@@ -160,18 +164,18 @@ class DemoData {
 				this.workspaces.invite(org.workspaceId(), ownerId, MACHINE_EMAIL, WorkspaceRole.MEMBER).id(), machine);
 		Map<String, UUID> departments = new LinkedHashMap<>();
 		for (String name : DEPARTMENTS) {
-			DepartmentView department = this.organizations.createDepartment(org.id(), ownerId, name, null);
+			DepartmentView department = this.hr.createDepartment(org.id(), ownerId, name, null);
 			departments.put(name, department.id());
 		}
 		Map<String, UUID> employees = new LinkedHashMap<>();
 		for (DemoPerson person : PEOPLE) {
-			EmployeeView employee = this.organizations.addEmployee(org.id(), ownerId,
+			EmployeeView employee = this.hr.addEmployee(org.id(), ownerId,
 					new NewEmployee(person.firstName() + " " + person.lastName(), person.email(), person.position(),
 							departments.get(person.department()), person.role()));
 			employees.put(person.email(), employee.id());
 		}
-		this.organizations.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova",
-				"aliya.zh@demo.prometric.kz", "Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
+		this.hr.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova", "aliya.zh@demo.prometric.kz",
+				"Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
 		loadDeals(org.workspaceId(), ownerId, employees.get("sales@demo.prometric.kz"));
 		loadProduction(org.workspaceId(), ownerId);
 	}

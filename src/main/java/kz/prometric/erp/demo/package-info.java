@@ -5,6 +5,6 @@
  * materials, a supplier, the simulated machine's account), so that a new user has
  * something to click through. Loaded once; tests never rely on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "shared", "identity", "organization", "catalog", "crm", "inventory", "production" })
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "identity",
+		"organization", "hr", "catalog", "crm", "inventory", "production" })
 package kz.prometric.erp.demo;

@@ -1,7 +1,7 @@
 package kz.prometric.erp.notification;
 
 import kz.prometric.erp.crm.DealEvents.DealCloseDateReached;
-import kz.prometric.erp.organization.OrganizationManagement;
+import kz.prometric.erp.hr.HrManagement;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,11 @@ class DealMails {
 
 	private final Mailer mailer;
 
-	private final OrganizationManagement organizations;
+	private final HrManagement hr;
 
-	DealMails(Mailer mailer, OrganizationManagement organizations) {
+	DealMails(Mailer mailer, HrManagement hr) {
 		this.mailer = mailer;
-		this.organizations = organizations;
+		this.hr = hr;
 	}
 
 	@ApplicationModuleListener
@@ -27,7 +27,7 @@ class DealMails {
 		if (reached.assignedTo() == null) {
 			return;
 		}
-		this.organizations.employeeInWorkspace(reached.workspaceId(), reached.assignedTo())
+		this.hr.employeeInWorkspace(reached.workspaceId(), reached.assignedTo())
 			.ifPresent(owner -> this.mailer.send(owner.email(), "Deal \"" + reached.title() + "\" is due to close", """
 					Hello %s,
 

@@ -33,16 +33,7 @@ public class OrganizationManagement {
 	static final SortableFields ORGANIZATION_SORT = SortableFields.of("name", "name", "createdAt", "createdAt", "bin",
 			"bin");
 
-	static final SortableFields DEPARTMENT_SORT = SortableFields.of("name", "name", "createdAt", "createdAt");
-
-	static final SortableFields EMPLOYEE_SORT = SortableFields.of("name", "name", "email", "email", "position",
-			"position", "status", "status", "createdAt", "createdAt");
-
 	private final Organizations organizations;
-
-	private final Departments departments;
-
-	private final Employees employees;
 
 	private final Workspaces workspaces;
 
@@ -54,12 +45,9 @@ public class OrganizationManagement {
 
 	private final Clock clock;
 
-	OrganizationManagement(Organizations organizations, Departments departments, Employees employees,
-			Workspaces workspaces, WorkspaceManagement workspaceManagement, IdentityManagement identity,
-			ApplicationEventPublisher events, Clock clock) {
+	OrganizationManagement(Organizations organizations, Workspaces workspaces, WorkspaceManagement workspaceManagement,
+			IdentityManagement identity, ApplicationEventPublisher events, Clock clock) {
 		this.organizations = organizations;
-		this.departments = departments;
-		this.employees = employees;
 		this.workspaces = workspaces;
 		this.workspaceManagement = workspaceManagement;
 		this.identity = identity;
@@ -114,97 +102,21 @@ public class OrganizationManagement {
 		return access.view();
 	}
 
-	@Transactional
-	public DepartmentView createDepartment(UUID organizationId, UUID callerId, String name, String description) {
-		Access access = access(organizationId, callerId, WorkspaceRole.ADMIN);
-		ensureDepartmentNameFree(organizationId, name);
-		return this.departments
-			.save(new Department(organizationId, access.workspace().id(), name, description, this.clock.instant()))
-			.view();
-	}
-
-	@Transactional(readOnly = true)
-	public PageResult<DepartmentView> departments(UUID organizationId, UUID callerId, PageQuery query) {
-		access(organizationId, callerId, WorkspaceRole.MEMBER);
-		return PageResult.of(this.departments.findByOrganizationId(organizationId, query.toPageable(DEPARTMENT_SORT)),
-				Department::view);
-	}
-
-	@Transactional(readOnly = true)
-	public DepartmentView department(UUID organizationId, UUID callerId, UUID departmentId) {
-		access(organizationId, callerId, WorkspaceRole.MEMBER);
-		return loadDepartment(organizationId, departmentId).view();
-	}
-
-	@Transactional
-	public DepartmentView updateDepartment(UUID organizationId, UUID callerId, UUID departmentId, String name,
-			String description) {
-		access(organizationId, callerId, WorkspaceRole.ADMIN);
-		Department department = loadDepartment(organizationId, departmentId);
-		if (name != null && !name.strip().equalsIgnoreCase(department.view().name())) {
-			ensureDepartmentNameFree(organizationId, name);
-		}
-		department.update(name, description);
-		return department.view();
-	}
-
-	/** Deletes an empty department; one that still has employees answers 409. */
-	@Transactional
-	public void deleteDepartment(UUID organizationId, UUID callerId, UUID departmentId) {
-		access(organizationId, callerId, WorkspaceRole.ADMIN);
-		Department department = loadDepartment(organizationId, departmentId);
-		if (this.employees.existsByDepartmentId(departmentId)) {
-			throw new ConflictException("The department still has employees; move them first");
-		}
-		this.departments.delete(department);
-	}
-
 	/**
-	 * Adds an employee in {@code PENDING} status, linked to the user account with that
-	 * e-mail when there is one. The e-mail is unique per organization (409). Publishes
-	 * {@link EmployeeAdded}.
+	 * The company workspace of an organization the caller may act in with at least the
+	 * given role: 404 when the organization does not exist or the caller is not a member
+	 * of its workspace, 403 when the role is too low. For modules that keep data per
+	 * organization (departments, employees).
 	 */
-	@Transactional
-	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee) {
-		Access access = access(organizationId, callerId, WorkspaceRole.ADMIN);
-		String email = employee.email().strip().toLowerCase(Locale.ROOT);
-		if (this.employees.existsByOrganizationIdAndEmail(organizationId, email)) {
-			throw new ConflictException("email", "An employee with this e-mail already exists in the organization");
-		}
-		ensureDepartmentOf(organizationId, employee.departmentId());
-		UUID userId = this.identity.findByEmail(email).map(UserAccount::id).orElse(null);
-		Instant now = this.clock.instant();
-		Employee saved = this.employees
-			.save(new Employee(organizationId, access.workspace().id(), userId, employee.name(), email,
-					employee.position(), employee.departmentId(), employee.organizationRole(), now));
-		this.events.publishEvent(new EmployeeAdded(saved.view().id(), organizationId, access.workspace().id(), email,
-				employee.position(), employee.departmentId(), now));
-		return saved.view();
-	}
-
 	@Transactional(readOnly = true)
-	public PageResult<EmployeeView> employees(UUID organizationId, UUID callerId, EmployeeFilter filter,
-			PageQuery query) {
-		access(organizationId, callerId, WorkspaceRole.MEMBER);
-		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.employees.search(organizationId, filter.departmentId(), filter.status(), search,
-				query.toPageable(EMPLOYEE_SORT)), Employee::view);
+	public UUID requireCompanyWorkspace(UUID organizationId, UUID callerId, WorkspaceRole minimum) {
+		return access(organizationId, callerId, minimum).workspace().id();
 	}
 
+	/** The organization a company workspace belongs to, or empty (no access check). */
 	@Transactional(readOnly = true)
-	public EmployeeView employee(UUID organizationId, UUID callerId, UUID employeeId) {
-		access(organizationId, callerId, WorkspaceRole.MEMBER);
-		return loadEmployee(organizationId, employeeId).view();
-	}
-
-	@Transactional
-	public EmployeeView updateEmployee(UUID organizationId, UUID callerId, UUID employeeId, EmployeeChanges changes) {
-		access(organizationId, callerId, WorkspaceRole.ADMIN);
-		Employee employee = loadEmployee(organizationId, employeeId);
-		ensureDepartmentOf(organizationId, changes.departmentId());
-		employee.update(changes.name(), changes.position(), changes.departmentId(), changes.organizationRole(),
-				this.clock.instant());
-		return employee.view();
+	public Optional<UUID> organizationIdOfWorkspace(UUID workspaceId) {
+		return this.workspaces.findById(workspaceId).map(Workspace::organizationId);
 	}
 
 	/**
@@ -216,31 +128,6 @@ public class OrganizationManagement {
 		return this.workspaces.findById(workspaceId)
 			.filter(w -> w.organizationId() != null)
 			.flatMap(w -> this.organizations.findById(w.organizationId()).map(o -> o.view(w.id())));
-	}
-
-	/**
-	 * An employee of the organization that owns this workspace (no access check: for
-	 * other modules' validation).
-	 */
-	@Transactional(readOnly = true)
-	public Optional<EmployeeView> employeeInWorkspace(UUID workspaceId, UUID employeeId) {
-		return this.employees.findById(employeeId).map(Employee::view).filter(e -> e.workspaceId().equals(workspaceId));
-	}
-
-	/**
-	 * What a new employee record needs; {@code departmentId} and {@code organizationRole}
-	 * are optional.
-	 */
-	public record NewEmployee(String name, String email, String position, UUID departmentId,
-			WorkspaceRole organizationRole) {
-	}
-
-	/** Changes to an employee; {@code null} leaves a field as it is. */
-	public record EmployeeChanges(String name, String position, UUID departmentId, WorkspaceRole organizationRole) {
-	}
-
-	/** Optional filters of the employee list. */
-	public record EmployeeFilter(UUID departmentId, EmployeeStatus status, String search) {
 	}
 
 	private Access access(UUID organizationId, UUID callerId, WorkspaceRole minimum) {
@@ -259,29 +146,6 @@ public class OrganizationManagement {
 	private Workspace companyWorkspace(UUID organizationId) {
 		return this.workspaces.findByOrganizationIdAndType(organizationId, WorkspaceType.COMPANY)
 			.orElseThrow(() -> new NotFoundException("Organization", organizationId));
-	}
-
-	private Department loadDepartment(UUID organizationId, UUID departmentId) {
-		return this.departments.findByIdAndOrganizationId(departmentId, organizationId)
-			.orElseThrow(() -> new NotFoundException("Department", departmentId));
-	}
-
-	private Employee loadEmployee(UUID organizationId, UUID employeeId) {
-		return this.employees.findByIdAndOrganizationId(employeeId, organizationId)
-			.orElseThrow(() -> new NotFoundException("Employee", employeeId));
-	}
-
-	private void ensureDepartmentNameFree(UUID organizationId, String name) {
-		if (this.departments.existsByOrganizationIdAndNameIgnoreCase(organizationId, name.strip())) {
-			throw new ConflictException("name", "A department with this name already exists");
-		}
-	}
-
-	private void ensureDepartmentOf(UUID organizationId, UUID departmentId) {
-		if (departmentId != null
-				&& this.departments.findByIdAndOrganizationId(departmentId, organizationId).isEmpty()) {
-			throw new BusinessRuleViolation("departmentId", "No such department in this organization");
-		}
 	}
 
 	private record Access(Organization organization, Workspace workspace) {

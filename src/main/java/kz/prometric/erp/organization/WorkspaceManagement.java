@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -190,7 +191,31 @@ public class WorkspaceManagement {
 			}
 			ensureMayManage(callerRole, target.role(), target.role());
 		}
-		this.memberships.delete(target);
+		leave(target);
+	}
+
+	/**
+	 * Ends a user's membership of one workspace without a caller (an employee's last
+	 * day): from the commit on every entry point refuses him there, while his other
+	 * workspaces stay. The owner cannot be removed (422); a user who is not a member is
+	 * left as he is ({@code false}).
+	 */
+	@Transactional
+	public boolean endMembership(UUID workspaceId, UUID userId) {
+		Optional<Membership> target = this.memberships.findByWorkspaceIdAndUserId(workspaceId, userId);
+		if (target.isEmpty()) {
+			return false;
+		}
+		if (target.get().role() == WorkspaceRole.OWNER) {
+			throw new BusinessRuleViolation("userId", "The workspace owner cannot be removed");
+		}
+		leave(target.get());
+		return true;
+	}
+
+	private void leave(Membership membership) {
+		this.memberships.delete(membership);
+		this.events.publishEvent(new MemberLeft(membership.workspaceId(), membership.userId(), this.clock.instant()));
 	}
 
 	/**
@@ -201,6 +226,27 @@ public class WorkspaceManagement {
 	@Transactional
 	public InvitationView invite(UUID workspaceId, UUID callerId, String email, WorkspaceRole role) {
 		WorkspaceRole callerRole = requireRole(workspaceId, callerId, WorkspaceRole.ADMIN);
+		ensureMayManage(callerRole, role, role);
+		return sendInvitation(workspaceId, callerId, email, role);
+	}
+
+	/**
+	 * Invites a new employee's address on behalf of the person who hired him (no role
+	 * check: the HR module has checked it). Empty when the address already belongs to a
+	 * member or has an open invitation, so a repeated onboarding step invites once.
+	 */
+	@Transactional
+	public Optional<InvitationView> inviteEmployee(UUID workspaceId, UUID invitedBy, String email, WorkspaceRole role) {
+		Instant now = this.clock.instant();
+		Optional<UserAccount> existing = this.identity.findByEmail(email);
+		if ((existing.isPresent() && this.memberships.existsByWorkspaceIdAndUserId(workspaceId, existing.get().id()))
+				|| this.invitations.existsOpen(workspaceId, email.strip().toLowerCase(Locale.ROOT), now)) {
+			return Optional.empty();
+		}
+		return Optional.of(sendInvitation(workspaceId, invitedBy, email, role));
+	}
+
+	private InvitationView sendInvitation(UUID workspaceId, UUID callerId, String email, WorkspaceRole role) {
 		Workspace workspace = load(workspaceId);
 		if (workspace.type() != WorkspaceType.COMPANY) {
 			throw new BusinessRuleViolation("workspaceId", "Only company workspaces take members");
@@ -208,7 +254,6 @@ public class WorkspaceManagement {
 		if (role == WorkspaceRole.OWNER) {
 			throw new BusinessRuleViolation("role", "Nobody can be invited as owner");
 		}
-		ensureMayManage(callerRole, role, role);
 		Instant now = this.clock.instant();
 		Optional<UserAccount> existing = this.identity.findByEmail(email);
 		if (existing.isPresent() && this.memberships.existsByWorkspaceIdAndUserId(workspaceId, existing.get().id())) {

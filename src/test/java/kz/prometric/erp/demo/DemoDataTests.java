@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
+import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.OrganizationManagement;
@@ -30,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ErpIntegrationTest
 class DemoDataTests {
+
+	@Autowired
+	HrManagement hr;
 
 	@Autowired
 	IdentityManagement identity;
@@ -149,7 +153,7 @@ class DemoDataTests {
 	}
 
 	private DemoData demo() {
-		return new DemoData(this.identity, this.organizations, this.workspaces, this.customers, this.deals,
+		return new DemoData(this.identity, this.organizations, this.hr, this.workspaces, this.customers, this.deals,
 				this.catalog, this.inventory, this.purchasing, this.workCenters, this.transaction);
 	}
 

@@ -1,4 +1,4 @@
-package kz.prometric.erp.organization.web;
+package kz.prometric.erp.hr.web;
 
 import java.net.URI;
 import java.util.UUID;
@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
-import kz.prometric.erp.organization.DepartmentView;
-import kz.prometric.erp.organization.OrganizationManagement;
+import kz.prometric.erp.hr.DepartmentView;
+import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 
@@ -29,16 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Departments")
 class DepartmentController {
 
-	private final OrganizationManagement organizations;
+	private final HrManagement hr;
 
-	DepartmentController(OrganizationManagement organizations) {
-		this.organizations = organizations;
+	DepartmentController(HrManagement hr) {
+		this.hr = hr;
 	}
 
 	@PostMapping
 	ResponseEntity<DepartmentView> create(@PathVariable UUID organizationId,
 			@Valid @RequestBody CreateDepartmentRequest request) {
-		DepartmentView created = this.organizations.createDepartment(organizationId, CurrentUser.id(), request.name(),
+		DepartmentView created = this.hr.createDepartment(organizationId, CurrentUser.id(), request.name(),
 				request.description());
 		return ResponseEntity
 			.created(URI.create("/api/organizations/" + organizationId + "/departments/" + created.id()))
@@ -47,24 +47,24 @@ class DepartmentController {
 
 	@GetMapping
 	PageResult<DepartmentView> list(@PathVariable UUID organizationId, PageQuery page) {
-		return this.organizations.departments(organizationId, CurrentUser.id(), page);
+		return this.hr.departments(organizationId, CurrentUser.id(), page);
 	}
 
 	@GetMapping("/{departmentId}")
 	DepartmentView get(@PathVariable UUID organizationId, @PathVariable UUID departmentId) {
-		return this.organizations.department(organizationId, CurrentUser.id(), departmentId);
+		return this.hr.department(organizationId, CurrentUser.id(), departmentId);
 	}
 
 	@PatchMapping("/{departmentId}")
 	DepartmentView update(@PathVariable UUID organizationId, @PathVariable UUID departmentId,
 			@Valid @RequestBody UpdateDepartmentRequest request) {
-		return this.organizations.updateDepartment(organizationId, CurrentUser.id(), departmentId, request.name(),
+		return this.hr.updateDepartment(organizationId, CurrentUser.id(), departmentId, request.name(),
 				request.description());
 	}
 
 	@DeleteMapping("/{departmentId}")
 	ResponseEntity<Void> delete(@PathVariable UUID organizationId, @PathVariable UUID departmentId) {
-		this.organizations.deleteDepartment(organizationId, CurrentUser.id(), departmentId);
+		this.hr.deleteDepartment(organizationId, CurrentUser.id(), departmentId);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,4 +1,4 @@
-package kz.prometric.erp.organization;
+package kz.prometric.erp.hr;
 
 import java.util.Optional;
 import java.util.UUID;

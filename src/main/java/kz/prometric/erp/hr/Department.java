@@ -1,4 +1,4 @@
-package kz.prometric.erp.organization;
+package kz.prometric.erp.hr;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 @Entity
-@Table(name = "org_department")
+@Table(name = "hr_department")
 class Department {
 
 	@Id

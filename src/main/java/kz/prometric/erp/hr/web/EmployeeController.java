@@ -1,4 +1,4 @@
-package kz.prometric.erp.organization.web;
+package kz.prometric.erp.hr.web;
 
 import java.net.URI;
 import java.util.UUID;
@@ -11,12 +11,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
-import kz.prometric.erp.organization.EmployeeStatus;
-import kz.prometric.erp.organization.EmployeeView;
-import kz.prometric.erp.organization.OrganizationManagement;
-import kz.prometric.erp.organization.OrganizationManagement.EmployeeChanges;
-import kz.prometric.erp.organization.OrganizationManagement.EmployeeFilter;
-import kz.prometric.erp.organization.OrganizationManagement.NewEmployee;
+import kz.prometric.erp.hr.EmployeeStatus;
+import kz.prometric.erp.hr.EmployeeView;
+import kz.prometric.erp.hr.HrManagement;
+import kz.prometric.erp.hr.HrManagement.EmployeeChanges;
+import kz.prometric.erp.hr.HrManagement.EmployeeFilter;
+import kz.prometric.erp.hr.HrManagement.NewEmployee;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -36,19 +36,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Employees")
 class EmployeeController {
 
-	private final OrganizationManagement organizations;
+	private final HrManagement hr;
 
-	EmployeeController(OrganizationManagement organizations) {
-		this.organizations = organizations;
+	EmployeeController(HrManagement hr) {
+		this.hr = hr;
 	}
 
 	@PostMapping
 	@Operation(summary = "Add an employee (status PENDING until onboarding is done)")
 	ResponseEntity<EmployeeView> add(@PathVariable UUID organizationId,
 			@Valid @RequestBody AddEmployeeRequest request) {
-		EmployeeView created = this.organizations.addEmployee(organizationId, CurrentUser.id(),
-				new NewEmployee(request.name(), request.email(), request.position(), request.departmentId(),
-						request.organizationRole()));
+		EmployeeView created = this.hr.addEmployee(organizationId, CurrentUser.id(), new NewEmployee(request.name(),
+				request.email(), request.position(), request.departmentId(), request.organizationRole()));
 		return ResponseEntity.created(URI.create("/api/organizations/" + organizationId + "/employees/" + created.id()))
 			.body(created);
 	}
@@ -59,20 +58,19 @@ class EmployeeController {
 	PageResult<EmployeeView> list(@PathVariable UUID organizationId, @RequestParam(required = false) UUID departmentId,
 			@RequestParam(required = false) EmployeeStatus status,
 			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
-		return this.organizations.employees(organizationId, CurrentUser.id(),
-				new EmployeeFilter(departmentId, status, q), page);
+		return this.hr.employees(organizationId, CurrentUser.id(), new EmployeeFilter(departmentId, status, q), page);
 	}
 
 	@GetMapping("/{employeeId}")
 	EmployeeView get(@PathVariable UUID organizationId, @PathVariable UUID employeeId) {
-		return this.organizations.employee(organizationId, CurrentUser.id(), employeeId);
+		return this.hr.employee(organizationId, CurrentUser.id(), employeeId);
 	}
 
 	@PatchMapping("/{employeeId}")
 	EmployeeView update(@PathVariable UUID organizationId, @PathVariable UUID employeeId,
 			@Valid @RequestBody UpdateEmployeeRequest request) {
-		return this.organizations.updateEmployee(organizationId, CurrentUser.id(), employeeId, new EmployeeChanges(
-				request.name(), request.position(), request.departmentId(), request.organizationRole()));
+		return this.hr.updateEmployee(organizationId, CurrentUser.id(), employeeId, new EmployeeChanges(request.name(),
+				request.position(), request.departmentId(), request.organizationRole()));
 	}
 
 	record AddEmployeeRequest(@NotBlank @Size(max = 255) String name, @NotBlank @Email @Size(max = 254) String email,

@@ -1,0 +1,4 @@
+/**
+ * REST controllers of HR records.
+ */
+package kz.prometric.erp.hr.web;
