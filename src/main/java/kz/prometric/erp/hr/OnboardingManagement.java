@@ -179,7 +179,7 @@ public class OnboardingManagement {
 	/**
 	 * A user joined a workspace (accepted the invitation, or was added): an employee of
 	 * that workspace with his e-mail and no user is linked to him, and his open
-	 * "employee" items are assigned to him.
+	 * "employee" items (offered to the HR team until now) are assigned to him.
 	 */
 	@EventListener
 	void on(MemberJoined joined) {
@@ -188,14 +188,17 @@ public class OnboardingManagement {
 			return;
 		}
 		String email = user.get().email();
-		List<Employee> unlinked = this.entities
-			.createQuery("select e from Employee e where e.workspaceId = :ws and e.email = :email and e.userId is null",
-					Employee.class)
+		List<Employee> matching = this.entities
+			.createQuery("select e from Employee e where e.workspaceId = :ws and e.email = :email "
+					+ "and (e.userId is null or e.userId = :user)", Employee.class)
 			.setParameter("ws", joined.workspaceId())
 			.setParameter("email", email.toLowerCase(Locale.ROOT))
+			.setParameter("user", joined.userId())
 			.getResultList();
-		for (Employee employee : unlinked) {
-			employee.linkUser(joined.userId(), this.clock.instant());
+		for (Employee employee : matching) {
+			if (employee.userId() == null) {
+				employee.linkUser(joined.userId(), this.clock.instant());
+			}
 			for (Task task : openItemTasks(joined.workspaceId(), employee.id())) {
 				Object code = this.tasks.getVariable(task.getId(), EmployeeOnboarding.VAR_ITEM_CODE);
 				this.items.findByEmployeeIdAndCode(employee.id(), String.valueOf(code))
@@ -281,7 +284,7 @@ public class OnboardingManagement {
 	 * and {@link EmployeeActivated} is published — once, under the employee's row lock,
 	 * however many items complete at the same time.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public void recordItem(OnboardingInstance instance, String code, String outcome, String note, String doneBy) {
 		Employee employee = bound(instance);
 		if (!OUTCOME_DONE.equals(outcome) && !OUTCOME_NOT_APPLICABLE.equals(outcome)) {
@@ -325,7 +328,7 @@ public class OnboardingManagement {
 	 * cancelled, and the onboarding ends). A refused decision is a
 	 * {@link BusinessRuleViolation} naming the field, and nothing changes.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public ProbationStep decideProbation(OnboardingInstance instance, String decision, Object extendMonths,
 			Object lastDay, String note) {
 		Employee employee = bound(instance);
@@ -418,10 +421,12 @@ public class OnboardingManagement {
 		for (DmnDecisionResultEntries row : this.decisions.evaluateDecisionByKey(EmployeeOnboarding.CHECKLIST_DECISION)
 			.variables(inputs)
 			.evaluate()) {
-			String code = String.valueOf(row.getEntry("itemCode"));
-			rows.putIfAbsent(code, new ChecklistRow(code, String.valueOf(row.getEntry("itemTitle")),
-					String.valueOf(row.getEntry("responsible")), ((Number) row.getEntry("dueOffsetDays")).intValue(),
-					Boolean.TRUE.equals(row.getEntry("required"))));
+			String code = String.valueOf((Object) row.getEntry("itemCode"));
+			rows.putIfAbsent(code,
+					new ChecklistRow(code, String.valueOf((Object) row.getEntry("itemTitle")),
+							String.valueOf((Object) row.getEntry("responsible")),
+							row.<Number>getEntry("dueOffsetDays").intValue(),
+							Boolean.TRUE.equals(row.<Object>getEntry("required"))));
 		}
 		return List.copyOf(rows.values());
 	}
@@ -451,7 +456,7 @@ public class OnboardingManagement {
 				.orElseGet(() -> new Assignment(null, workspaceId + ":manager"));
 		}
 		if (RESPONSIBLE_EMPLOYEE.equals(responsible)) {
-			if (employee.userId() != null) {
+			if (employee.userId() != null && isMember(workspaceId, employee.userId())) {
 				return new Assignment(employee.email(), null);
 			}
 			return new Assignment(null, teamGroup(workspaceId, HR_TEAM).orElse(admins));
@@ -459,11 +464,21 @@ public class OnboardingManagement {
 		throw new IllegalStateException("The onboarding-checklist table names an unknown responsible: " + responsible);
 	}
 
+	private boolean isMember(UUID workspaceId, UUID userId) {
+		return this.workspaces.membershipsOf(userId).stream().anyMatch(m -> m.workspaceId().equals(workspaceId));
+	}
+
 	/** The team's engine group, if the team exists and has members. */
 	private Optional<String> teamGroup(UUID workspaceId, String code) {
-		return this.teams.teamByCode(workspaceId, code)
-			.filter(team -> team.memberCount() > 0)
-			.map(TeamView::engineGroup);
+		try {
+			return this.teams.teamByCode(workspaceId, code)
+				.filter(team -> team.memberCount() > 0)
+				.map(TeamView::engineGroup);
+		}
+		catch (UnsupportedOperationException ex) {
+			// TEMPORARY until the teams branch lands on main (TeamManagement is a stub)
+			return Optional.empty();
+		}
 	}
 
 	/** The e-mail of the employee's manager when the manager's user is linked. */

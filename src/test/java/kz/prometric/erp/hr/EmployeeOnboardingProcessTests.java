@@ -1,0 +1,485 @@
+package kz.prometric.erp.hr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import kz.prometric.erp.hr.process.EmployeeOnboarding;
+import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.ErpIntegrationTest;
+import kz.prometric.erp.support.Mailboxes;
+import kz.prometric.erp.support.TestData;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * Every path of {@code employee-onboarding}: the checklist chosen by the table, the items
+ * done in parallel, reminders of overdue items (engine clock moved), activation, the
+ * probation review (confirmed, extended, ended), employment ending during onboarding, a
+ * changed checklist table, and another workspace's completions.
+ */
+@ErpIntegrationTest
+class EmployeeOnboardingProcessTests {
+
+	static final List<String> PERMANENT_ITEMS = List.of("employment-contract", "accounts", "equipment", "workplace",
+			"safety-briefing", "meet-manager", "read-handbook");
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	HrManagement hr;
+
+	@Autowired
+	OnboardingManagement onboarding;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	GreenMail greenMail;
+
+	OnboardingFixture fixture;
+
+	TestData.User owner;
+
+	TestData.Org org;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(this.engine);
+		this.fixture = new OnboardingFixture(this.hr, this.runtime, this.tasks, this.management, this.identity);
+		this.owner = this.data.user("Saule");
+		this.org = this.data.organization(this.owner, "Saule Group");
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void runsTheChecklistInParallelAndActivatesTheEmployeeWhenTheRequiredItemsAreDone() {
+		String email = OnboardingFixture.email("dana");
+		LocalDate start = OnboardingFixture.today().plusDays(7);
+		EmployeeView dana = this.fixture.hire(this.owner, this.org, "Dana Seitova", email, "Accountant",
+				ContractType.PERMANENT, start, 3, null);
+		assertThat(dana.status()).isEqualTo(EmployeeStatus.PENDING);
+		ProcessInstance pi = this.fixture.instance(this.org, dana.id());
+		assertThat(pi).isWaitingAt(EmployeeOnboarding.TASK_START_ONBOARDING);
+
+		this.fixture.begin(pi);
+
+		assertThat(employee(dana).status()).isEqualTo(EmployeeStatus.ONBOARDING);
+		OnboardingView checklist = this.onboarding.onboarding(this.org.id(), this.owner.id(), dana.id());
+		assertThat(checklist.running()).isTrue();
+		assertThat(checklist.items()).extracting(OnboardingItemView::code)
+			.containsExactlyInAnyOrderElementsOf(PERMANENT_ITEMS);
+		assertThat(checklist.items())
+			.allSatisfy(item -> assertThat(item.status()).isEqualTo(OnboardingItemStatus.OPEN));
+		// one task per item, named after it, due at 09:00 Almaty on start + offset, for
+		// the admins (no teams), the managers (no manager) or HR (the employee is no
+		// member)
+		List<Task> items = this.fixture.itemTasks(pi);
+		assertThat(items).extracting(Task::getName)
+			.containsExactlyInAnyOrder("Sign the employment contract and the job description",
+					"Create the ERP account and the e-mail address", "Issue the laptop and equipment",
+					"Prepare the workplace and the access card", "Introductory occupational safety briefing",
+					"Introductory meeting with the manager",
+					"Read the employee handbook and the internal labour rules");
+		Task meeting = this.fixture.itemTask(pi, "meet-manager");
+		assertThat(meeting.getDueDate()).isEqualTo(nineAlmaty(start.plusDays(2)));
+		assertThat(candidateGroups(meeting)).containsExactly(ws() + ":manager");
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "accounts"))).containsExactly(ws() + ":admin");
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "read-handbook"))).containsExactly(ws() + ":admin");
+		// welcome e-mail and invitation to the employee's address
+		await().atMost(Duration.ofSeconds(15)).until(() -> mails(email, "Welcome to Saule Group") == 1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> mails(email, "Invitation to ") == 1);
+
+		// the optional items may be not applicable; the employee stays ONBOARDING while a
+		// required item is open
+		done(pi, "read-handbook", "notApplicable");
+		done(pi, "workplace", "done");
+		for (String code : List.of("employment-contract", "accounts", "equipment", "safety-briefing")) {
+			done(pi, code, "done");
+		}
+		assertThat(employee(dana).status()).isEqualTo(EmployeeStatus.ONBOARDING);
+		done(pi, "meet-manager", "done");
+
+		EmployeeView active = employee(dana);
+		assertThat(active.status()).isEqualTo(EmployeeStatus.ACTIVE);
+		assertThat(active.activatedAt()).isNotNull();
+		OnboardingView finished = this.onboarding.onboarding(this.org.id(), this.owner.id(), dana.id());
+		assertThat(finished.items()).allSatisfy(item -> {
+			assertThat(item.status()).isEqualTo(
+					"read-handbook".equals(item.code()) ? OnboardingItemStatus.SKIPPED : OnboardingItemStatus.DONE);
+			assertThat(item.doneBy()).isEqualTo(this.owner.email());
+			assertThat(item.doneAt()).isNotNull();
+		});
+		// the checklist is done; the probation review waits for its date
+		assertThat(pi).hasPassed(EmployeeOnboarding.END_CHECKLIST_DONE)
+			.isWaitingAt(EmployeeOnboarding.TIMER_PROBATION_ENDS);
+		Job review = probationTimer(pi);
+		assertThat(review.getDuedate()).isEqualTo(nineAlmaty(start.plusMonths(3)));
+	}
+
+	@Test
+	void refusesToSkipARequiredItemAndGivesTheTaskBackWithTheReason() {
+		EmployeeView arman = hired("Arman", ContractType.CONTRACTOR, OnboardingFixture.today(), 0);
+		ProcessInstance pi = this.fixture.instance(this.org, arman.id());
+		this.fixture.begin(pi);
+		assertThat(this.onboarding.onboarding(this.org.id(), this.owner.id(), arman.id()).items())
+			.extracting(OnboardingItemView::code)
+			.containsExactlyInAnyOrder("services-agreement", "accounts", "meet-manager");
+		// a contractor has no probation: that branch ended at once
+		assertThat(pi).hasPassed(EmployeeOnboarding.END_NO_PROBATION);
+
+		Task accounts = this.fixture.itemTask(pi, "accounts");
+		this.fixture.completeAs(this.owner, this.org, "owner", accounts,
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "notApplicable", EmployeeOnboarding.VAR_ITEM_NOTE, "no"));
+
+		Task again = this.fixture.itemTask(pi, "accounts");
+		assertThat(again.getId()).isNotEqualTo(accounts.getId());
+		assertThat(this.tasks.getVariable(again.getId(), EmployeeOnboarding.VAR_ITEM_PROBLEM).toString())
+			.contains("is required");
+		assertThat(item(arman, "accounts").status()).isEqualTo(OnboardingItemStatus.OPEN);
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
+	void escalatesAnOverdueRequiredItemToTheTeamAndTheManagerWhileTheWorkGoesOn() {
+		TestData.User managerUser = this.data.user("Bolat");
+		this.data.join(this.owner, this.org.workspaceId(), managerUser, "MANAGER");
+		EmployeeView manager = this.hr.addEmployee(this.org.id(), this.owner.id(), new HrManagement.NewEmployee(
+				"Bolat Testov", managerUser.email(), "Head of IT", null, WorkspaceRole.MANAGER), false);
+		LocalDate start = OnboardingFixture.today().plusDays(1);
+		EmployeeView aigerim = this.fixture.hire(this.owner, this.org, "Aigerim Nurova",
+				OnboardingFixture.email("aigerim"), "Developer", ContractType.PERMANENT, start, 3, manager.id());
+		ProcessInstance pi = this.fixture.instance(this.org, aigerim.id());
+		this.fixture.begin(pi);
+		// the manager's items go to him by name
+		assertThat(this.fixture.itemTask(pi, "meet-manager").getAssignee()).isEqualTo(managerUser.email());
+
+		Job timer = this.fixture.overdueTimer(pi, "accounts");
+		assertThat(timer.getDuedate()).isEqualTo(nineAlmaty(start));
+		fire(timer);
+
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> mails(this.owner.email(), "Overdue onboarding item: Create the ERP account") == 1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> mails(managerUser.email(), "Onboarding of Aigerim") == 1);
+		assertThat(item(aigerim, "accounts").reminders()).isEqualTo(1);
+		// the task keeps running; the next reminder comes a day later
+		Task accounts = this.fixture.itemTask(pi, "accounts");
+		Job next = this.fixture.overdueTimer(pi, "accounts");
+		assertThat(next.getDuedate()).isEqualTo(nineAlmaty(start.plusDays(1)));
+		fire(next);
+		assertThat(item(aigerim, "accounts").reminders()).isEqualTo(2);
+		assertThat(this.fixture.itemTask(pi, "accounts").getId()).isEqualTo(accounts.getId());
+
+		done(pi, "accounts", "done");
+		assertThat(item(aigerim, "accounts").status()).isEqualTo(OnboardingItemStatus.DONE);
+		assertThat(this.management.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(EmployeeOnboarding.BOUNDARY_ITEM_OVERDUE)
+			.count()).as("one reminder timer per open item").isEqualTo(PERMANENT_ITEMS.size() - 1);
+	}
+
+	@Test
+	void remindsNobodyOfAnOverdueOptionalItem() {
+		EmployeeView timur = hired("Timur", ContractType.PERMANENT, OnboardingFixture.today(), 3);
+		ProcessInstance pi = this.fixture.instance(this.org, timur.id());
+		this.fixture.begin(pi);
+		int before = mails(this.owner.email(), "Overdue onboarding item");
+
+		fire(this.fixture.overdueTimer(pi, "workplace"));
+
+		assertThat(pi).hasPassed("EndEvent_NoReminder");
+		assertThat(item(timur, "workplace").reminders()).isZero();
+		assertThat(item(timur, "workplace").status()).isEqualTo(OnboardingItemStatus.OPEN);
+		assertThat(this.fixture.itemTask(pi, "workplace")).isNotNull();
+		assertThat(mails(this.owner.email(), "Overdue onboarding item")).isEqualTo(before);
+	}
+
+	@Test
+	void confirmsTheProbationAtItsEnd() {
+		EmployeeView gulnar = hired("Gulnar", ContractType.PERMANENT, OnboardingFixture.today(), 3);
+		ProcessInstance pi = onboarded(gulnar);
+
+		Task review = reviewTask(pi);
+		assertThat(candidateGroups(review)).containsExactly(ws() + ":manager");
+		assertThat(review.getDueDate()).isEqualTo(nineAlmaty(gulnar.probationEndsOn()));
+		this.fixture.completeAs(this.owner, this.org, "owner", review,
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "confirm"));
+
+		assertThat(employee(gulnar).probationOutcome()).isEqualTo(ProbationOutcome.CONFIRMED);
+		assertThat(employee(gulnar).status()).isEqualTo(EmployeeStatus.ACTIVE);
+		assertThat(pi).isEnded().hasPassed(EmployeeOnboarding.END_PROBATION_CONFIRMED);
+	}
+
+	@Test
+	void extendsTheProbationAndReviewsItAgainOnTheNewDate() {
+		EmployeeView nurlan = hired("Nurlan", ContractType.PERMANENT, OnboardingFixture.today(), 2);
+		ProcessInstance pi = onboarded(nurlan);
+
+		// a refused extension goes back to the manager
+		this.fixture.completeAs(this.owner, this.org, "owner", reviewTask(pi),
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "extend", EmployeeOnboarding.VAR_EXTEND_MONTHS, 5));
+		Task again = reviewTask(pi);
+		assertThat(this.tasks.getVariable(again.getId(), EmployeeOnboarding.VAR_PROBATION_PROBLEM).toString())
+			.contains("1 to 3 months");
+		assertThat(employee(nurlan).probationOutcome()).isNull();
+
+		this.fixture.completeAs(this.owner, this.org, "owner", again,
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "extend", EmployeeOnboarding.VAR_EXTEND_MONTHS, 2));
+
+		EmployeeView extended = employee(nurlan);
+		assertThat(extended.probationOutcome()).isEqualTo(ProbationOutcome.EXTENDED);
+		assertThat(extended.probationEndsOn()).isEqualTo(nurlan.probationEndsOn().plusMonths(2));
+		assertThat(pi).isWaitingAt(EmployeeOnboarding.TIMER_PROBATION_ENDS);
+		Job timer = probationTimer(pi);
+		assertThat(timer.getDuedate()).isEqualTo(nineAlmaty(extended.probationEndsOn()));
+		fire(timer);
+		this.fixture.completeAs(this.owner, this.org, "owner", reviewTask(pi),
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "confirm"));
+
+		assertThat(employee(nurlan).probationOutcome()).isEqualTo(ProbationOutcome.CONFIRMED);
+		assertThat(pi).isEnded();
+	}
+
+	@Test
+	void stopsTheOnboardingAndCancelsOpenItemsWhenEmploymentEnds() {
+		EmployeeView erlan = hired("Erlan", ContractType.PERMANENT, OnboardingFixture.today(), 3);
+		ProcessInstance pi = this.fixture.instance(this.org, erlan.id());
+		this.fixture.begin(pi);
+		done(pi, "accounts", "done");
+
+		this.runtime.createMessageCorrelation(EmployeeOnboarding.MESSAGE_EMPLOYMENT_ENDING)
+			.processInstanceBusinessKey(erlan.id().toString())
+			.tenantId(ws())
+			.correlateAll();
+
+		assertThat(pi).isEnded().hasPassed(EmployeeOnboarding.END_ONBOARDING_STOPPED);
+		assertThat(this.onboarding.onboarding(this.org.id(), this.owner.id(), erlan.id()).items())
+			.allSatisfy(item -> assertThat(item.status()).isEqualTo(
+					"accounts".equals(item.code()) ? OnboardingItemStatus.DONE : OnboardingItemStatus.CANCELLED));
+		assertThat(this.management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	@Test
+	void givesANewEmployeeTheChecklistOfAChangedTable() throws IOException {
+		String table;
+		try (InputStream in = getClass().getResourceAsStream("/dmn/onboarding-checklist.dmn")) {
+			table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String changed = table.replace("\"Introductory meeting with the manager\"",
+				"\"Meet the manager and the team\"");
+		assertThat(changed).isNotEqualTo(table);
+		this.repository.createDeployment()
+			.name("onboarding-checklist with a team meeting")
+			.addString("onboarding-checklist.dmn", changed)
+			.deploy();
+		EmployeeView aruzhan;
+		try {
+			aruzhan = hired("Aruzhan", ContractType.CONTRACTOR, OnboardingFixture.today(), 0);
+			this.fixture.begin(this.fixture.instance(this.org, aruzhan.id()));
+		}
+		finally {
+			this.repository.createDeployment()
+				.name("onboarding-checklist restored")
+				.addString("onboarding-checklist.dmn", table)
+				.deploy();
+		}
+
+		assertThat(item(aruzhan, "meet-manager").title()).isEqualTo("Meet the manager and the team");
+		assertThat(this.fixture.itemTask(this.fixture.instance(this.org, aruzhan.id()), "meet-manager").getName())
+			.isEqualTo("Meet the manager and the team");
+	}
+
+	@Test
+	void linksTheEmployeeWhenHeJoinsAndGivesHimHisOwnItems() {
+		TestData.User newcomer = this.data.user("Madina");
+		EmployeeView madina = this.fixture.hire(this.owner, this.org, "Madina Testova", newcomer.email(), "Designer",
+				ContractType.PERMANENT, OnboardingFixture.today(), 3, null);
+		ProcessInstance pi = this.fixture.instance(this.org, madina.id());
+		this.fixture.begin(pi);
+		// not a member yet: HR (the admins, with no HR team) has her item
+		Task handbook = this.fixture.itemTask(pi, "read-handbook");
+		assertThat(handbook.getAssignee()).isNull();
+		assertThat(candidateGroups(handbook)).containsExactly(ws() + ":admin");
+
+		String invitationId = invitationTo(newcomer);
+		Api.Response accepted = this.api.post("/api/invitations/" + invitationId + "/accept", newcomer.token(), null);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+		assertThat(this.fixture.itemTask(pi, "read-handbook").getAssignee()).isEqualTo(newcomer.email());
+		assertThat(this.fixture.itemTask(pi, "accounts").getAssignee()).as("a team's item stays with the team")
+			.isNull();
+		this.fixture.completeAs(newcomer, this.org, "member", this.fixture.itemTask(pi, "read-handbook"),
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "done"));
+		assertThat(item(madina, "read-handbook").doneBy()).isEqualTo(newcomer.email());
+	}
+
+	@Test
+	void neverLetsAnotherWorkspaceCompleteAnItem() {
+		EmployeeView aliya = hired("Aliya", ContractType.CONTRACTOR, OnboardingFixture.today(), 0);
+		ProcessInstance pi = this.fixture.instance(this.org, aliya.id());
+		this.fixture.begin(pi);
+		TestData.User stranger = this.data.user("Stranger");
+		TestData.Org other = this.data.organization(stranger, "Stranger Group");
+		Task accounts = this.fixture.itemTask(pi, "accounts");
+
+		assertThatThrownBy(() -> this.fixture.completeAs(stranger, other, "owner", accounts,
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "done")))
+			.isInstanceOf(RuntimeException.class);
+
+		assertThat(item(aliya, "accounts").status()).isEqualTo(OnboardingItemStatus.OPEN);
+		assertThat(this.fixture.itemTask(pi, "accounts").getId()).isEqualTo(accounts.getId());
+	}
+
+	// --- helpers
+
+	private EmployeeView hired(String name, ContractType contract, LocalDate start, int probationMonths) {
+		return this.fixture.hire(this.owner, this.org, name + " Testov", OnboardingFixture.email(name), "Accountant",
+				contract, start, probationMonths, null);
+	}
+
+	/** Hired, every item done, and the probation's end reached: the review waits. */
+	private ProcessInstance onboarded(EmployeeView employee) {
+		ProcessInstance pi = this.fixture.instance(this.org, employee.id());
+		this.fixture.begin(pi);
+		this.fixture.completeAllItems(this.owner, this.org, pi);
+		assertThat(employee(employee).status()).isEqualTo(EmployeeStatus.ACTIVE);
+		fire(probationTimer(pi));
+		assertThat(pi).isWaitingAt(EmployeeOnboarding.TASK_REVIEW_PROBATION);
+		return pi;
+	}
+
+	private void done(ProcessInstance pi, String code, String outcome) {
+		this.fixture.completeAs(this.owner, this.org, "owner", this.fixture.itemTask(pi, code),
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, outcome));
+	}
+
+	private Task reviewTask(ProcessInstance pi) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(pi.getId())
+			.taskDefinitionKey(EmployeeOnboarding.TASK_REVIEW_PROBATION)
+			.singleResult();
+	}
+
+	private Job probationTimer(ProcessInstance pi) {
+		return this.management.createJobQuery()
+			.processInstanceId(pi.getId())
+			.activityId(EmployeeOnboarding.TIMER_PROBATION_ENDS)
+			.singleResult();
+	}
+
+	/**
+	 * Fires a timer with the engine's clock at its due date, as the job executor would.
+	 */
+	private void fire(Job timer) {
+		ClockUtil.setCurrentTime(timer.getDuedate());
+		try {
+			this.management.executeJob(timer.getId());
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	private EmployeeView employee(EmployeeView employee) {
+		return this.hr.employee(this.org.id(), this.owner.id(), employee.id());
+	}
+
+	private OnboardingItemView item(EmployeeView employee, String code) {
+		return this.onboarding.onboarding(this.org.id(), this.owner.id(), employee.id())
+			.items()
+			.stream()
+			.filter(item -> item.code().equals(code))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<String> candidateGroups(Task task) {
+		return this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> "candidate".equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	private int mails(String to, String subjectStart) {
+		return (int) Mailboxes.of(this.greenMail, to)
+			.stream()
+			.filter(mail -> Mailboxes.subject(mail).startsWith(subjectStart))
+			.count();
+	}
+
+	private String ws() {
+		return this.org.workspaceId().toString();
+	}
+
+	private static Date nineAlmaty(LocalDate day) {
+		return Date
+			.from(OffsetDateTime.parse(day.atTime(9, 0).atZone(OnboardingFixture.ALMATY).toOffsetDateTime().toString())
+				.toInstant());
+	}
+
+	/** The open invitation of this workspace addressed to the user. */
+	private String invitationTo(TestData.User user) {
+		Api.Response open = this.api.get("/api/invitations", user.token());
+		assertThat(open.status()).as(open.toString()).isEqualTo(200);
+		return open.items()
+			.stream()
+			.filter(invitation -> invitation.path("workspaceId").asText().equals(ws()))
+			.map(invitation -> invitation.path("id").asText())
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
