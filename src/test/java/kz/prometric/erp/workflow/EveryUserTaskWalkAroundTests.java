@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.hr.ContractType;
+import kz.prometric.erp.hr.EmployeeView;
+import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.production.ProductionEvents;
 import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
@@ -70,7 +73,9 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("production-run/Task_InspectQuality", () -> productionRunAt(true)),
 			Map.entry("production-run/Task_ResolveHold", this::productionRunOnHold),
 			Map.entry("purchase-requisition/Task_ApprovePurchase", this::purchaseAwaitingApproval),
-			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods));
+			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods),
+			Map.entry("employee-onboarding/Task_CompleteItem", this::onboardingWithOneItemLeft),
+			Map.entry("employee-onboarding/Task_ReviewProbation", this::onboardingAtProbationReview));
 
 	@Autowired
 	Api api;
@@ -98,6 +103,9 @@ class EveryUserTaskWalkAroundTests {
 
 	@Autowired
 	PurchasingManagement purchasing;
+
+	@Autowired
+	HrManagement hr;
 
 	private Tenant a;
 
@@ -407,6 +415,48 @@ class EveryUserTaskWalkAroundTests {
 			.execute();
 		runJobs(purchase);
 		return purchase;
+	}
+
+	/**
+	 * A contractor hired by B (three items, no probation) whose items but "accounts" are
+	 * done: the IT item waits for B's admins.
+	 */
+	private ProcessInstance onboardingWithOneItemLeft() {
+		ProcessInstance onboarding = hired(ContractType.CONTRACTOR, 0);
+		for (Task item : this.tasks.createTaskQuery().processInstanceId(onboarding.getId()).list()) {
+			if (!"accounts".equals(this.tasks.getVariable(item.getId(), "itemCode"))) {
+				this.tasks.complete(item.getId(), Map.of("itemOutcome", "done"));
+			}
+		}
+		return onboarding;
+	}
+
+	/**
+	 * A permanent employee of B with every item done and his probation's end reached: the
+	 * review waits for B's managers.
+	 */
+	private ProcessInstance onboardingAtProbationReview() {
+		ProcessInstance onboarding = hired(ContractType.PERMANENT, 3);
+		for (Task item : this.tasks.createTaskQuery().processInstanceId(onboarding.getId()).list()) {
+			this.tasks.complete(item.getId(), Map.of("itemOutcome", "done"));
+		}
+		Job review = this.management.createJobQuery()
+			.processInstanceId(onboarding.getId())
+			.activityId("TimerEvent_ProbationEnds")
+			.singleResult();
+		this.management.executeJob(review.getId());
+		return onboarding;
+	}
+
+	private ProcessInstance hired(ContractType contract, int probationMonths) {
+		EmployeeView employee = this.hr.addEmployee(this.b.org.id(), this.b.owner.id(),
+				new HrManagement.NewEmployee("New Hire",
+						"hire-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kz", null, "Analyst", null,
+						null, contract, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).plusDays(7), null,
+						probationMonths, null));
+		ProcessInstance onboarding = byBusinessKey("employee-onboarding", employee.id().toString());
+		runJobs(onboarding);
+		return onboarding;
 	}
 
 	private void runJobs(ProcessInstance instance) {
