@@ -165,6 +165,30 @@ class TeamTaskApiTests {
 			.isEqualTo(404);
 	}
 
+	@Test
+	void platformAdministratorsSeeTeamGroupsInCamundaAdminButNotTheirTasks() throws Exception {
+		Setup s = setup("Admin");
+		String group = s.org().workspaceId() + ":team:it";
+		ProcessInstance review = start(s, "it");
+		TestData.User admin = this.data.platformAdmin();
+
+		TasklistTenantApiTests.Tasklist adminApp = TasklistTenantApiTests.Tasklist.login(this.api.baseUrl(),
+				admin.email(), TestData.PASSWORD, this.mapper, "admin");
+
+		String engine = "/camunda/api/engine/engine/default";
+		assertThat(adminApp.get(engine + "/group?type=WORKSPACE_TEAM&id=" + group))
+			.extracting(g -> g.path("name").asText())
+			.containsExactly("Admin Teams LLP - Team IT support");
+		assertThat(adminApp.get(engine + "/user?memberOfGroup=" + group)).extracting(u -> u.path("id").asText())
+			.containsExactly(s.dana().email());
+		assertThat(adminApp.get(engine + "/tenant?groupMember=" + group)).extracting(t -> t.path("id").asText())
+			.containsExactly(s.org().workspaceId().toString());
+		assertThat(adminApp.get(engine + "/group?member=" + s.dana().email())).extracting(g -> g.path("id").asText())
+			.contains(group);
+		assertThat(this.api.get("/engine-rest/task?processInstanceId=" + review.getId(), admin.token()).json())
+			.isEmpty();
+	}
+
 	private String assignee(Task task) {
 		return this.tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
 	}
