@@ -28,7 +28,6 @@ import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.TeamManagement;
 import kz.prometric.erp.organization.TeamView;
 import kz.prometric.erp.organization.WorkspaceManagement;
-import kz.prometric.erp.organization.WorkspaceMembership;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
@@ -470,15 +469,9 @@ public class OnboardingManagement {
 
 	/** The team's engine group, if the team exists and has members. */
 	private Optional<String> teamGroup(UUID workspaceId, String code) {
-		try {
-			return this.teams.teamByCode(workspaceId, code)
-				.filter(team -> team.memberCount() > 0)
-				.map(TeamView::engineGroup);
-		}
-		catch (UnsupportedOperationException ex) {
-			// TEMPORARY until the teams branch lands on main (TeamManagement is a stub)
-			return Optional.empty();
-		}
+		return this.teams.teamByCode(workspaceId, code)
+			.filter(team -> team.memberCount() > 0)
+			.map(TeamView::engineGroup);
 	}
 
 	/** The e-mail of the employee's manager when the manager's user is linked. */
@@ -500,36 +493,32 @@ public class OnboardingManagement {
 			return List.of(assignee);
 		}
 		Set<UUID> users = new LinkedHashSet<>();
-		for (WorkspaceMembership membership : this.workspaces.membershipsIn(workspaceId)) {
-			for (String group : groups) {
-				if (inGroup(workspaceId, membership, group)) {
-					users.add(membership.userId());
-				}
+		String prefix = workspaceId + ":";
+		for (String group : groups) {
+			if (!group.startsWith(prefix)) {
+				continue;
+			}
+			String name = group.substring(prefix.length());
+			if (name.startsWith("team:")) {
+				users.addAll(this.teams.memberIds(workspaceId, name.substring("team:".length())));
+			}
+			else {
+				roleOf(name).ifPresent(role -> this.workspaces.membershipsIn(workspaceId)
+					.stream()
+					.filter(m -> m.role().ordinal() <= role.ordinal())
+					.forEach(m -> users.add(m.userId())));
 			}
 		}
 		return this.identity.findAllById(users).stream().map(UserAccount::email).sorted().toList();
 	}
 
-	private boolean inGroup(UUID workspaceId, WorkspaceMembership membership, String group) {
-		String prefix = workspaceId + ":";
-		if (!group.startsWith(prefix)) {
-			return false;
-		}
-		String name = group.substring(prefix.length());
-		if (name.startsWith("team:")) {
-			String code = name.substring("team:".length());
-			return this.teams.teamsOf(membership.userId())
-				.stream()
-				.anyMatch(t -> t.workspaceId().equals(workspaceId) && t.code().equals(code));
-		}
-		WorkspaceRole role;
+	private static Optional<WorkspaceRole> roleOf(String name) {
 		try {
-			role = WorkspaceRole.valueOf(name.toUpperCase(Locale.ROOT));
+			return Optional.of(WorkspaceRole.valueOf(name.toUpperCase(Locale.ROOT)));
 		}
 		catch (IllegalArgumentException ex) {
-			return false;
+			return Optional.empty();
 		}
-		return membership.role().ordinal() <= role.ordinal();
 	}
 
 	private List<Task> openItemTasks(UUID workspaceId, UUID employeeId) {

@@ -231,6 +231,35 @@ class EmployeeOnboardingProcessTests {
 	}
 
 	@Test
+	void givesATeamsItemsToItsMembersAndRemindsThemAndFallsBackToAdminsForAnEmptyTeam() {
+		TestData.User techie = this.data.user("Techie");
+		this.data.join(this.owner, this.org.workspaceId(), techie, "MEMBER");
+		String it = team("it", "IT");
+		Api.Response joined = this.api.post("/api/workspaces/" + ws() + "/teams/" + it + "/members", this.owner.token(),
+				Map.of("userId", techie.id()));
+		assertThat(joined.status()).as(joined.toString()).isIn(200, 201, 204);
+		team("hr", "HR"); // no members: HR's items stay with the admins
+		EmployeeView ruslan = hired("Ruslan", ContractType.PERMANENT, OnboardingFixture.today(), 3);
+		ProcessInstance pi = this.fixture.instance(this.org, ruslan.id());
+		this.fixture.begin(pi);
+
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "accounts"))).containsExactly(ws() + ":team:it");
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "equipment"))).containsExactly(ws() + ":team:it");
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "employment-contract"))).containsExactly(ws() + ":admin");
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "workplace"))).as("no facilities team")
+			.containsExactly(ws() + ":admin");
+
+		fire(this.fixture.overdueTimer(pi, "accounts"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> mails(techie.email(), "Overdue onboarding item: Create the ERP account") == 1);
+		assertThat(mails(this.owner.email(), "Overdue onboarding item: Create the ERP account")).isZero();
+
+		this.fixture.completeAs(techie, this.org, "member", this.fixture.itemTask(pi, "accounts"),
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "done"), ws() + ":team:it");
+		assertThat(item(ruslan, "accounts").doneBy()).isEqualTo(techie.email());
+	}
+
+	@Test
 	void remindsNobodyOfAnOverdueOptionalItem() {
 		EmployeeView timur = hired("Timur", ContractType.PERMANENT, OnboardingFixture.today(), 3);
 		ProcessInstance pi = this.fixture.instance(this.org, timur.id());
@@ -468,6 +497,13 @@ class EmployeeOnboardingProcessTests {
 		return Date
 			.from(OffsetDateTime.parse(day.atTime(9, 0).atZone(OnboardingFixture.ALMATY).toOffsetDateTime().toString())
 				.toInstant());
+	}
+
+	private String team(String code, String name) {
+		Api.Response created = this.api.post("/api/workspaces/" + ws() + "/teams", this.owner.token(),
+				Map.of("code", code, "name", name));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("id").asText();
 	}
 
 	/** The open invitation of this workspace addressed to the user. */

@@ -93,8 +93,12 @@ record OnboardingFixture(HrManagement hr, RuntimeService runtime, TaskService ta
 		return found.get(0);
 	}
 
-	/** Completes the task as the user, a member of the workspace with {@code role}. */
-	void completeAs(TestData.User user, TestData.Org org, String role, Task task, Map<String, Object> variables) {
+	/**
+	 * Completes the task as the user, a member of the workspace with {@code role} (and of
+	 * the engine groups {@code more}, e.g. a team's).
+	 */
+	void completeAs(TestData.User user, TestData.Org org, String role, Task task, Map<String, Object> variables,
+			String... more) {
 		String ws = org.workspaceId().toString();
 		List<String> groups = new ArrayList<>();
 		for (String r : List.of("owner", "admin", "manager", "member")) {
@@ -102,6 +106,7 @@ record OnboardingFixture(HrManagement hr, RuntimeService runtime, TaskService ta
 				groups.add(ws + ":" + r);
 			}
 		}
+		groups.addAll(List.of(more));
 		this.identity.setAuthentication(user.email(), groups, List.of(ws));
 		try {
 			this.tasks.complete(task.getId(), variables);
