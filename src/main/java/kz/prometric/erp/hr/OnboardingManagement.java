@@ -322,10 +322,11 @@ public class OnboardingManagement {
 	/**
 	 * The manager's decision at the end of the probation. {@code decision} confirm,
 	 * extend ({@code extendMonths} 1–3: the probation ends that much later and the review
-	 * comes again) or end ({@code lastDay} today or later: the employee's offboarding
-	 * starts through {@link OffboardingManagement#startOffboarding}, his open items are
-	 * cancelled, and the onboarding ends). A refused decision is a
-	 * {@link BusinessRuleViolation} naming the field, and nothing changes.
+	 * comes again) or end ({@code lastDay} today or later and not before the start date;
+	 * not for the workspace's owner: the employee's offboarding starts through
+	 * {@link OffboardingManagement#startOffboarding}, his open items are cancelled, and
+	 * the onboarding ends). A refused decision is a {@link BusinessRuleViolation} naming
+	 * the field, checked before anything is written, and nothing changes.
 	 */
 	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public ProbationStep decideProbation(OnboardingInstance instance, String decision, Object extendMonths,
@@ -353,10 +354,19 @@ public class OnboardingManagement {
 					throw new BusinessRuleViolation(EmployeeOnboarding.VAR_LAST_DAY,
 							"The last day cannot be in the past");
 				}
-				employee.probationDecided(ProbationOutcome.ENDED, 0, now);
-				cancelOpenItems(employee.id(), now);
+				LocalDate start = employee.startDate();
+				if (start != null && last.isBefore(start)) {
+					throw new BusinessRuleViolation(EmployeeOnboarding.VAR_LAST_DAY,
+							"The last day cannot be before the start date " + start);
+				}
+				if (employee.userId() != null && isOwner(instance.workspaceId(), employee.userId())) {
+					throw new BusinessRuleViolation(EmployeeOnboarding.VAR_PROBATION_DECISION,
+							"The employment of the workspace's owner cannot be ended");
+				}
 				String reason = (blankToNull(note) != null) ? note.strip() : "Probation not passed";
 				this.offboarding.startOffboarding(instance.workspaceId(), employee.id(), last, reason);
+				employee.probationDecided(ProbationOutcome.ENDED, 0, now);
+				cancelOpenItems(employee.id(), now);
 				return new ProbationStep(ProbationOutcome.ENDED, null, employee.probationEndsOn());
 			}
 			default -> throw new BusinessRuleViolation(EmployeeOnboarding.VAR_PROBATION_DECISION,
@@ -461,6 +471,12 @@ public class OnboardingManagement {
 			return new Assignment(null, teamGroup(workspaceId, HR_TEAM).orElse(admins));
 		}
 		throw new IllegalStateException("The onboarding-checklist table names an unknown responsible: " + responsible);
+	}
+
+	private boolean isOwner(UUID workspaceId, UUID userId) {
+		return this.workspaces.membershipsOf(userId)
+			.stream()
+			.anyMatch(m -> m.workspaceId().equals(workspaceId) && m.role() == WorkspaceRole.OWNER);
 	}
 
 	private boolean isMember(UUID workspaceId, UUID userId) {

@@ -322,6 +322,38 @@ class EmployeeOnboardingProcessTests {
 	}
 
 	@Test
+	void endsTheEmploymentAtTheProbationsEndAndStartsTheOffboarding() {
+		EmployeeView kanat = hired("Kanat", ContractType.PERMANENT, OnboardingFixture.today(), 3);
+		ProcessInstance pi = onboarded(kanat);
+
+		// a last day in the past goes back to the manager, and nothing has changed
+		this.fixture.completeAs(this.owner, this.org, "owner", reviewTask(pi),
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "end", EmployeeOnboarding.VAR_LAST_DAY,
+						OnboardingFixture.today().minusDays(1).toString()));
+		Task again = reviewTask(pi);
+		assertThat(this.tasks.getVariable(again.getId(), EmployeeOnboarding.VAR_PROBATION_PROBLEM).toString())
+			.contains("past");
+		assertThat(employee(kanat).status()).isEqualTo(EmployeeStatus.ACTIVE);
+		assertThat(employee(kanat).probationOutcome()).isNull();
+
+		LocalDate lastDay = OnboardingFixture.today().plusDays(14);
+		this.fixture.completeAs(this.owner, this.org, "owner", again,
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "end", EmployeeOnboarding.VAR_LAST_DAY,
+						lastDay.toString(), EmployeeOnboarding.VAR_PROBATION_NOTE, "Did not meet the goals"));
+
+		EmployeeView leaving = employee(kanat);
+		assertThat(leaving.probationOutcome()).isEqualTo(ProbationOutcome.ENDED);
+		assertThat(leaving.status()).isEqualTo(EmployeeStatus.LEAVING);
+		assertThat(leaving.lastDay()).isEqualTo(lastDay);
+		assertThat(pi).isEnded().hasPassed(EmployeeOnboarding.END_EMPLOYMENT_ENDED);
+		assertThat(this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey("employee-offboarding")
+			.processInstanceBusinessKey(kanat.id().toString())
+			.tenantIdIn(ws())
+			.count()).isEqualTo(1);
+	}
+
+	@Test
 	void stopsTheOnboardingAndCancelsOpenItemsWhenEmploymentEnds() {
 		EmployeeView erlan = hired("Erlan", ContractType.PERMANENT, OnboardingFixture.today(), 3);
 		ProcessInstance pi = this.fixture.instance(this.org, erlan.id());
