@@ -36,6 +36,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -299,16 +301,31 @@ public class OnboardingManagement {
 
 	/**
 	 * The item's due date (or a day after it) passed with its task open: a required
-	 * item's responsible people are reminded and the manager notified
-	 * ({@link OnboardingItemOverdue}); answers false, and does nothing, for an item that
-	 * is no longer open.
+	 * item's responsible people (the task's assignee, or the members of its candidate
+	 * groups) are reminded and the manager notified ({@link OnboardingItemOverdue});
+	 * answers false, and does nothing, for an item that is no longer open.
 	 */
 	@Transactional
-	public boolean remindItem(OnboardingInstance instance, String code, String assignee, List<String> groups) {
+	public boolean remindItem(OnboardingInstance instance, String code) {
 		Employee employee = bound(instance);
 		OnboardingItem item = item(instance, code);
 		if (!item.isOpen() || !item.required()) {
 			return false;
+		}
+		String assignee = null;
+		List<String> groups = new ArrayList<>();
+		for (Task task : this.tasks.createTaskQuery()
+			.processInstanceId(instance.processInstanceId())
+			.taskDefinitionKey(EmployeeOnboarding.TASK_COMPLETE_ITEM)
+			.list()) {
+			if (code.equals(String.valueOf(this.tasks.getVariable(task.getId(), EmployeeOnboarding.VAR_ITEM_CODE)))) {
+				assignee = task.getAssignee();
+				for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+					if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+						groups.add(link.getGroupId());
+					}
+				}
+			}
 		}
 		item.reminded();
 		EmployeeView view = employee.view();
