@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import com.icegreen.greenmail.util.GreenMail;
 import kz.prometric.erp.hr.process.EmployeeOnboarding;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.Mailboxes;
 import kz.prometric.erp.support.TestData;
@@ -167,6 +169,48 @@ class EmployeeOnboardingProcessTests {
 			.isWaitingAt(EmployeeOnboarding.TIMER_PROBATION_ENDS);
 		Job review = probationTimer(pi);
 		assertThat(review.getDuedate()).isEqualTo(nineAlmaty(start.plusMonths(3)));
+	}
+
+	@Test
+	void activatesTheEmployeeOnceWhenTheLastRequiredItemsCompleteAtTheSameTime() throws Exception {
+		EmployeeView olzhas = hired("Olzhas", ContractType.CONTRACTOR, OnboardingFixture.today(), 0);
+		ProcessInstance pi = this.fixture.instance(this.org, olzhas.id());
+		this.fixture.begin(pi);
+		done(pi, "services-agreement", "done");
+		Task accounts = this.fixture.itemTask(pi, "accounts");
+		Task meeting = this.fixture.itemTask(pi, "meet-manager");
+
+		List<String> outcomes = Concurrently
+			.run(List.<Callable<String>>of(() -> attempt(accounts), () -> attempt(meeting)));
+
+		// the engine lets one of two parallel completions of one instance through at a
+		// time;
+		// the other is refused whole (nothing recorded) and succeeds when done again
+		assertThat(outcomes).contains("completed");
+		for (Task task : List.of(accounts, meeting)) {
+			if (this.tasks.createTaskQuery().taskId(task.getId()).count() > 0) {
+				assertThat(item(olzhas, (String) this.tasks.getVariable(task.getId(), "itemCode")).status())
+					.isEqualTo(OnboardingItemStatus.OPEN);
+				assertThat(attempt(task)).isEqualTo("completed");
+			}
+		}
+		EmployeeView active = employee(olzhas);
+		assertThat(active.status()).isEqualTo(EmployeeStatus.ACTIVE);
+		assertThat(this.onboarding.onboarding(this.org.id(), this.owner.id(), olzhas.id()).items())
+			.allSatisfy(item -> assertThat(item.status()).isEqualTo(OnboardingItemStatus.DONE));
+		assertThat(pi).isEnded();
+	}
+
+	private String attempt(Task task) {
+		try {
+			this.fixture.completeAs(this.owner, this.org, "owner", task,
+					Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "done"));
+			return "completed";
+		}
+		catch (org.camunda.bpm.engine.OptimisticLockingException
+				| org.springframework.dao.OptimisticLockingFailureException ex) {
+			return "refused: " + ex.getClass().getSimpleName();
+		}
 	}
 
 	@Test
