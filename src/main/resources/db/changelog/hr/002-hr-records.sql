@@ -22,7 +22,7 @@ alter table hr_employee rename constraint ck_org_employee_role to ck_hr_employee
 -- a suspension is no longer a status: a suspended employee is still employed; a terminated one has left
 update hr_employee set status = 'ACTIVE', activated_at = updated_at where status in ('ACTIVE', 'SUSPENDED');
 update hr_employee set status = 'LEFT', left_at = updated_at where status = 'TERMINATED';
-update hr_employee set start_date = cast(created_at as date) where start_date is null;
+update hr_employee set start_date = cast(created_at at time zone 'Asia/Almaty' as date) where start_date is null;
 
 alter table hr_employee
     add constraint ck_hr_employee_status
