@@ -234,6 +234,8 @@ class EmployeeRecordApiTests {
 		assertRefused(add(owner, org, withManager(UUID.randomUUID().toString())), 422, "managerId");
 		assertRefused(add(owner, org, withManager(gone)), 422, "managerId");
 		assertThat(total(org, owner, "")).isEqualTo(1);
+		assertRefused(this.api.patch(employees(org) + "/" + gone, owner.token(), Map.of("managerId", foreign)), 422,
+				"managerId");
 	}
 
 	@Test
