@@ -136,14 +136,25 @@ public class HrManagement {
 	}
 
 	/**
-	 * Adds an employee in {@code PENDING} status, linked to the user account with that
-	 * e-mail when there is one. The e-mail and the IIN are unique per organization (409);
-	 * an IIN that fails the check digit is 400. The contract terms are checked by
-	 * {@link #checkedTerms}; the start date defaults to today (Asia/Almaty), the
-	 * probation to three months (none for a contractor). Publishes {@link EmployeeAdded}.
+	 * Adds a new hire in {@code PENDING} status, linked to the user account with that
+	 * e-mail when there is one; his onboarding starts. The e-mail and the IIN are unique
+	 * per organization (409); an IIN that fails the check digit is 400. The contract
+	 * terms are checked by {@link #checkedTerms}; the start date defaults to today
+	 * (Asia/Almaty), the probation to three months (none for a contractor). Publishes
+	 * {@link EmployeeAdded}.
 	 */
 	@Transactional
 	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee) {
+		return addEmployee(organizationId, callerId, employee, true);
+	}
+
+	/**
+	 * Adds an employee; with {@code onboard} false he is already at work (staff recorded
+	 * when a company starts using the ERP) and is {@code ACTIVE} at once, with no
+	 * onboarding.
+	 */
+	@Transactional
+	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee, boolean onboard) {
 		UUID workspaceId = access(organizationId, callerId, WorkspaceRole.ADMIN);
 		String email = employee.email().strip().toLowerCase(Locale.ROOT);
 		if (this.employees.existsByOrganizationIdAndEmail(organizationId, email)) {
@@ -168,6 +179,10 @@ public class HrManagement {
 		Employee created = new Employee(organizationId, workspaceId, userId, employee.name(), email,
 				employee.position(), employee.departmentId(), employee.organizationRole(), now);
 		created.contract(iin, employee.managerId(), contract, startDate, employee.endDate(), probation, now);
+		if (!onboard) {
+			created.moveTo(EmployeeStatus.ONBOARDING, now);
+			created.moveTo(EmployeeStatus.ACTIVE, now);
+		}
 		try {
 			created = this.employees.saveAndFlush(created);
 		}
@@ -175,7 +190,7 @@ public class HrManagement {
 			throw translated(ex);
 		}
 		this.events.publishEvent(new EmployeeAdded(created.id(), organizationId, workspaceId, email,
-				employee.position(), employee.departmentId(), now));
+				employee.position(), employee.departmentId(), callerId, onboard, now));
 		return created.view();
 	}
 

@@ -102,6 +102,25 @@ class EmployeeRecordApiTests {
 	}
 
 	@Test
+	void recordsSomeoneAlreadyAtWorkAsActiveWithoutOnboarding() {
+		TestData.User owner = this.data.user("Bauyrzhan");
+		TestData.Org org = this.data.organization(owner, "Bauyrzhan Records");
+
+		Api.Response added = add(owner, org,
+				Map.of("name", "Old Hand", "email", freshEmail("old"), "startDate", "2019-09-02", "onboard", false));
+
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		assertThat(added.json().path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(absent(added.json().path("activatedAt"))).isFalse();
+		assertThat(added.json().path("probationEndsOn").asText()).isEqualTo("2019-12-02");
+		assertRefused(this.api.patch(employees(org) + "/" + id(added), owner.token(), Map.of("probationMonths", 0)),
+				422, "probationMonths");
+		assertThat(add(owner, org, Map.of("name", "New Hire", "email", freshEmail("new"), "onboard", true)).json()
+			.path("status")
+			.asText()).isNotEqualTo("ACTIVE");
+	}
+
+	@Test
 	void contractorHasNoProbationByDefaultAndMayNotHaveOne() {
 		TestData.User owner = this.data.user("Chingiz");
 		TestData.Org org = this.data.organization(owner, "Chingiz Records");

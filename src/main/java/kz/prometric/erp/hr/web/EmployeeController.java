@@ -45,13 +45,15 @@ class EmployeeController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Add an employee (status PENDING until onboarding is done)")
+	@Operation(summary = "Add a new hire (PENDING, onboarding starts) or, with onboard=false, someone already at "
+			+ "work (ACTIVE, no onboarding)")
 	ResponseEntity<EmployeeView> add(@PathVariable UUID organizationId,
 			@Valid @RequestBody AddEmployeeRequest request) {
 		EmployeeView created = this.hr.addEmployee(organizationId, CurrentUser.id(),
 				new NewEmployee(request.name(), request.email(), request.iin(), request.position(),
 						request.departmentId(), request.managerId(), request.contractType(), request.startDate(),
-						request.endDate(), request.probationMonths(), request.organizationRole()));
+						request.endDate(), request.probationMonths(), request.organizationRole()),
+				!Boolean.FALSE.equals(request.onboard()));
 		return ResponseEntity.created(URI.create("/api/organizations/" + organizationId + "/employees/" + created.id()))
 			.body(created);
 	}
@@ -86,7 +88,7 @@ class EmployeeController {
 	record AddEmployeeRequest(@NotBlank @Size(max = 255) String name, @NotBlank @Email @Size(max = 254) String email,
 			@Size(max = 20) String iin, @Size(max = 100) String position, UUID departmentId, UUID managerId,
 			ContractType contractType, LocalDate startDate, LocalDate endDate, Integer probationMonths,
-			WorkspaceRole organizationRole) {
+			WorkspaceRole organizationRole, Boolean onboard) {
 	}
 
 	record UpdateEmployeeRequest(
