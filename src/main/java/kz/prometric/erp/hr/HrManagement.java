@@ -220,7 +220,9 @@ public class HrManagement {
 	 * change only while the employee is pending or onboarding and no probation decision
 	 * exists (422 after); the contract of someone who has left does not change (422).
 	 * Changing the contract type away from fixed-term drops the end date; to a
-	 * contractor's, the probation (when still open).
+	 * contractor's, the probation (when still open). Publishes
+	 * {@link EmployeeRecordChanged} when the manager, the start date or the end of
+	 * probation changed.
 	 */
 	@Transactional
 	public EmployeeView updateEmployee(UUID organizationId, UUID callerId, UUID employeeId, EmployeeChanges changes) {
@@ -271,6 +273,9 @@ public class HrManagement {
 			checkedTerms(contract, startDate, endDate, probation);
 		}
 		Instant now = this.clock.instant();
+		UUID managerBefore = employee.managerId();
+		LocalDate startBefore = employee.startDate();
+		LocalDate probationBefore = employee.probationEndsOn();
 		employee.update(changes.name(), changes.position(), changes.departmentId(), changes.organizationRole(), now);
 		employee.contract(iin, managerId, contract, startDate, endDate, probation, now);
 		try {
@@ -278,6 +283,11 @@ public class HrManagement {
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translated(ex);
+		}
+		if (!Objects.equals(managerBefore, employee.managerId()) || !Objects.equals(startBefore, employee.startDate())
+				|| !Objects.equals(probationBefore, employee.probationEndsOn())) {
+			this.events.publishEvent(new EmployeeRecordChanged(employee.id(), organizationId, employee.workspaceId(),
+					employee.managerId(), employee.startDate(), employee.probationEndsOn(), now));
 		}
 		return employee.view();
 	}

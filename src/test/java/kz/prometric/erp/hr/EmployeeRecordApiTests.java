@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * input).
  */
 @ErpIntegrationTest
+@RecordApplicationEvents
 class EmployeeRecordApiTests {
 
 	@Autowired
@@ -49,6 +52,12 @@ class EmployeeRecordApiTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	HrManagement hr;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@AfterEach
 	void resetClock() {
@@ -323,6 +332,29 @@ class EmployeeRecordApiTests {
 		Api.Response again = this.api.patch(employees(org) + "/" + id, owner.token(), Map.of("probationMonths", 2));
 		assertThat(again.status()).as(again.toString()).isEqualTo(200);
 		assertThat(again.json().path("probationEndsOn").asText()).isEqualTo("2026-07-11");
+	}
+
+	@Test
+	void publishesWhatARunningOnboardingDependsOnOnlyWhenItChanged() {
+		TestData.User owner = this.data.user("Nazira");
+		TestData.Org org = this.data.organization(owner, "Nazira Records");
+		UUID manager = UUID.fromString(id(add(owner, org, Map.of("name", "Boss", "email", freshEmail("boss")))));
+		UUID id = UUID.fromString(id(add(owner, org, terms("PERMANENT", "2026-05-04", null, 3))));
+
+		this.hr.updateEmployee(org.id(), owner.id(), id, new HrManagement.EmployeeChanges("Renamed", "Lead", null, null,
+				null, null, null, LocalDate.of(2026, 5, 4), null, 3));
+		assertThat(this.events.stream(EmployeeRecordChanged.class)).as("no change of what onboarding uses").isEmpty();
+
+		this.hr.updateEmployee(org.id(), owner.id(), id, new HrManagement.EmployeeChanges(null, null, null, null, null,
+				manager, null, LocalDate.of(2026, 5, 11), null, 2));
+
+		assertThat(this.events.stream(EmployeeRecordChanged.class)).singleElement().satisfies(e -> {
+			assertThat(e.employeeId()).isEqualTo(id);
+			assertThat(e.workspaceId()).isEqualTo(org.workspaceId());
+			assertThat(e.managerId()).isEqualTo(manager);
+			assertThat(e.startDate()).isEqualTo(LocalDate.of(2026, 5, 11));
+			assertThat(e.probationEndsOn()).isEqualTo(LocalDate.of(2026, 7, 11));
+		});
 	}
 
 	@Test
