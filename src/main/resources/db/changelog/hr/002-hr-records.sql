@@ -30,7 +30,10 @@ alter table hr_employee
     add constraint ck_hr_employee_contract check (contract_type in ('PERMANENT', 'FIXED_TERM', 'CONTRACTOR')),
     add constraint ck_hr_employee_probation check (probation_months between 0 and 12),
     add constraint ck_hr_employee_outcome check (probation_outcome in ('CONFIRMED', 'EXTENDED', 'ENDED')),
-    add constraint ck_hr_employee_end_date check (end_date is null or start_date is null or end_date >= start_date),
+    add constraint ck_hr_employee_end_date check (end_date is null or start_date is null or end_date > start_date),
+    -- only a fixed-term contract has an end date; a contractor's civil-law contract has no probation
+    add constraint ck_hr_employee_fixed_term check ((contract_type = 'FIXED_TERM') = (end_date is not null)),
+    add constraint ck_hr_employee_contractor_probation check (contract_type <> 'CONTRACTOR' or probation_months = 0),
     add constraint ck_hr_employee_not_own_manager check (manager_id is null or manager_id <> id),
     add constraint uq_hr_employee_iin unique (organization_id, iin);
 

@@ -66,6 +66,9 @@ class HrRecordsMigrationTests {
 				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 				Rows rows = oldRows(jdbc);
 				liquibase.update(1, new Contexts(), new LabelExpression());
+				// Liquibase leaves the connection in manual commit; each check below is a
+				// statement of its own
+				connection.setAutoCommit(true);
 
 				assertThat(jdbc.queryForObject("select count(*) from databasechangelog where id = ?", Integer.class,
 						MIGRATION))
@@ -108,6 +111,10 @@ class HrRecordsMigrationTests {
 		}
 		assertThatThrownBy(() -> jdbc.update("update hr_employee set status = 'SUSPENDED' where id = ?", rows.active()))
 			.as("the old statuses are no longer accepted")
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(
+				() -> jdbc.update("update hr_employee set contract_type = 'FIXED_TERM' where id = ?", rows.active()))
+			.as("a fixed-term contract needs an end date")
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
