@@ -228,8 +228,7 @@ public class HrManagement {
 	public EmployeeView updateEmployee(UUID organizationId, UUID callerId, UUID employeeId, EmployeeChanges changes) {
 		access(organizationId, callerId, WorkspaceRole.ADMIN);
 		if (changes.managerId() != null) {
-			// one manager change per organization at a time, so that two concurrent
-			// changes
+			// one manager change per organization at a time: two concurrent changes
 			// cannot close a cycle between them
 			this.jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
 			}, "hr_manager:" + organizationId);
