@@ -151,7 +151,7 @@ public class HrManagement {
 	/**
 	 * Adds an employee; with {@code onboard} false he is already at work (staff recorded
 	 * when a company starts using the ERP) and is {@code ACTIVE} at once, with no
-	 * onboarding.
+	 * onboarding; his start date is then today or earlier (422 otherwise).
 	 */
 	@Transactional
 	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee, boolean onboard) {
@@ -175,6 +175,9 @@ public class HrManagement {
 		int probation = (employee.probationMonths() != null) ? employee.probationMonths()
 				: (contract == ContractType.CONTRACTOR) ? 0 : DEFAULT_PROBATION_MONTHS;
 		checkedTerms(contract, startDate, employee.endDate(), probation);
+		if (!onboard && startDate.isAfter(LocalDate.ofInstant(now, BUSINESS_ZONE))) {
+			throw new BusinessRuleViolation("startDate", "Someone already at work started today or earlier");
+		}
 		UUID userId = this.identity.findByEmail(email).map(UserAccount::id).orElse(null);
 		Employee created = new Employee(organizationId, workspaceId, userId, employee.name(), email,
 				employee.position(), employee.departmentId(), employee.organizationRole(), now);

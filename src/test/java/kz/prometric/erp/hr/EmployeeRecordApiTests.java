@@ -124,6 +124,8 @@ class EmployeeRecordApiTests {
 		assertThat(added.json().path("probationEndsOn").asText()).isEqualTo("2019-12-02");
 		assertRefused(this.api.patch(employees(org) + "/" + id(added), owner.token(), Map.of("probationMonths", 0)),
 				422, "probationMonths");
+		assertRefused(add(owner, org, Map.of("name", "Not Yet", "email", freshEmail("notyet"), "startDate",
+				LocalDate.now().plusDays(10).toString(), "onboard", false)), 422, "startDate");
 		assertThat(add(owner, org, Map.of("name", "New Hire", "email", freshEmail("new"), "onboard", true)).json()
 			.path("status")
 			.asText()).isNotEqualTo("ACTIVE");
