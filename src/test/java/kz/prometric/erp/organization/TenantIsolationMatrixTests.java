@@ -98,9 +98,8 @@ class TenantIsolationMatrixTests {
 	static final Map<String, String> BODIES = Map.ofEntries(Map.entry("RenameOrganizationRequest", """
 			{"name":"Taken Over"}"""), Map.entry("CreateDepartmentRequest", """
 			{"name":"Injected"}"""), Map.entry("UpdateDepartmentRequest", """
-			{"name":"Injected"}"""), Map.entry("AddEmployeeRequest",
-			"""
-					{"name":"Injected","email":"injected@example.kz","departmentId":"{departmentId}","managerId":"{employeeId}"}"""),
+			{"name":"Injected"}"""), Map.entry("AddEmployeeRequest", """
+			{"name":"Injected","email":"injected@example.kz","departmentId":"{departmentId}"}"""),
 			Map.entry("UpdateEmployeeRequest", """
 					{"name":"Injected","departmentId":"{departmentId}"}"""), Map.entry("ChangeRoleRequest", """
 					{"role":"MANAGER"}"""), Map.entry("InviteRequest", """
