@@ -11,6 +11,7 @@ create table hr_onboarding_item
     code         varchar(50)              not null,
     title        varchar(200)             not null,
     responsible  varchar(60)              not null,
+    due_offset   integer                  not null,
     due_on       date                     not null,
     required     boolean                  not null,
     status       varchar(20)              not null,

@@ -35,6 +35,8 @@ class OnboardingItem {
 
 	private String responsible;
 
+	private int dueOffset;
+
 	private LocalDate dueOn;
 
 	private boolean required;
@@ -58,15 +60,16 @@ class OnboardingItem {
 	protected OnboardingItem() {
 	}
 
-	OnboardingItem(UUID workspaceId, UUID employeeId, String code, String title, String responsible, LocalDate dueOn,
-			boolean required, Instant now) {
+	OnboardingItem(UUID workspaceId, UUID employeeId, String code, String title, String responsible, int dueOffset,
+			LocalDate startDate, boolean required, Instant now) {
 		this.id = UUID.randomUUID();
 		this.workspaceId = workspaceId;
 		this.employeeId = employeeId;
 		this.code = code;
 		this.title = title;
 		this.responsible = responsible;
-		this.dueOn = dueOn;
+		this.dueOffset = dueOffset;
+		this.dueOn = startDate.plusDays(dueOffset);
 		this.required = required;
 		this.status = OnboardingItemStatus.OPEN;
 		this.createdAt = now;
@@ -94,6 +97,19 @@ class OnboardingItem {
 			this.status = OnboardingItemStatus.CANCELLED;
 			this.doneAt = now;
 		}
+	}
+
+	/**
+	 * The start date moved: an open item is due its offset after the new start date.
+	 * Answers whether its due date changed.
+	 */
+	boolean rescheduleFrom(LocalDate startDate) {
+		LocalDate due = startDate.plusDays(this.dueOffset);
+		if (!isOpen() || due.equals(this.dueOn)) {
+			return false;
+		}
+		this.dueOn = due;
+		return true;
 	}
 
 	void reminded() {

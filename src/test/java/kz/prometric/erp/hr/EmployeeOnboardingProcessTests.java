@@ -304,6 +304,51 @@ class EmployeeOnboardingProcessTests {
 	}
 
 	@Test
+	void followsAChangeOfStartDateManagerAndProbationWhileTheOnboardingRuns() {
+		TestData.User managerUser = this.data.user("Serik");
+		this.data.join(this.owner, this.org.workspaceId(), managerUser, "MANAGER");
+		EmployeeView manager = this.hr.addEmployee(this.org.id(), this.owner.id(), new HrManagement.NewEmployee(
+				"Serik Testov", managerUser.email(), "Head of sales", null, WorkspaceRole.MANAGER), false);
+		EmployeeView zarina = hired("Zarina", ContractType.PERMANENT, OnboardingFixture.today().plusDays(3), 3);
+		ProcessInstance pi = this.fixture.instance(this.org, zarina.id());
+		this.fixture.begin(pi);
+		assertThat(candidateGroups(this.fixture.itemTask(pi, "meet-manager"))).containsExactly(ws() + ":manager");
+
+		LocalDate start = OnboardingFixture.today().plusDays(10);
+		Api.Response patched = this.api.patch("/api/organizations/" + this.org.id() + "/employees/" + zarina.id(),
+				this.owner.token(), Map.of("startDate", start.toString(), "managerId", manager.id().toString()));
+		assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+		assertThat(item(zarina, "accounts").dueOn()).isEqualTo(start);
+		assertThat(item(zarina, "meet-manager").dueOn()).isEqualTo(start.plusDays(2));
+		assertThat(this.fixture.itemTask(pi, "accounts").getDueDate()).isEqualTo(nineAlmaty(start));
+		assertThat(this.fixture.overdueTimer(pi, "accounts").getDuedate()).isEqualTo(nineAlmaty(start));
+		assertThat(this.fixture.overdueTimer(pi, "meet-manager").getDuedate()).isEqualTo(nineAlmaty(start.plusDays(2)));
+		Task meeting = this.fixture.itemTask(pi, "meet-manager");
+		assertThat(meeting.getAssignee()).isEqualTo(managerUser.email());
+		assertThat(candidateGroups(meeting)).isEmpty();
+		assertThat(probationTimer(pi).getDuedate()).isEqualTo(nineAlmaty(start.plusMonths(3)));
+
+		// no probation after all: the review timer goes, the checklist goes on
+		Api.Response none = this.api.patch("/api/organizations/" + this.org.id() + "/employees/" + zarina.id(),
+				this.owner.token(), Map.of("probationMonths", 0));
+		assertThat(none.status()).as(none.toString()).isEqualTo(200);
+		assertThat(probationTimer(pi)).isNull();
+		assertThat(pi).isNotEnded();
+		// and back: the review is planned again
+		Api.Response again = this.api.patch("/api/organizations/" + this.org.id() + "/employees/" + zarina.id(),
+				this.owner.token(), Map.of("probationMonths", 2));
+		assertThat(again.status()).as(again.toString()).isEqualTo(200);
+		assertThat(probationTimer(pi).getDuedate()).isEqualTo(nineAlmaty(start.plusMonths(2)));
+		this.fixture.completeAllItems(this.owner, this.org, pi);
+		assertThat(employee(zarina).status()).isEqualTo(EmployeeStatus.ONBOARDING)
+			.as("the manager's item is his to do");
+		this.fixture.completeAs(managerUser, this.org, "manager", this.fixture.itemTask(pi, "meet-manager"),
+				Map.of(EmployeeOnboarding.VAR_ITEM_OUTCOME, "done"));
+		assertThat(employee(zarina).status()).isEqualTo(EmployeeStatus.ACTIVE);
+	}
+
+	@Test
 	void remindsNobodyOfAnOverdueOptionalItem() {
 		EmployeeView timur = hired("Timur", ContractType.PERMANENT, OnboardingFixture.today(), 3);
 		ProcessInstance pi = this.fixture.instance(this.org, timur.id());

@@ -105,6 +105,8 @@ public final class EmployeeOnboarding {
 
 	public static final String TASK_RECORD_ITEM = "Task_RecordItem";
 
+	public static final String GATEWAY_TO_PROBATION_TIMER = "Gateway_ToProbationTimer";
+
 	public static final String TIMER_PROBATION_ENDS = "TimerEvent_ProbationEnds";
 
 	public static final String TASK_REVIEW_PROBATION = "Task_ReviewProbation";
