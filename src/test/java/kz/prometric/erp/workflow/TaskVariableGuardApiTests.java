@@ -102,7 +102,8 @@ class TaskVariableGuardApiTests {
 	void refusesASelectValueOutsideTheFieldsOptions() {
 		Api.Response completed = engine("POST", "/task/" + taskId() + "/complete", variables(Map.of("outcome", "WON")));
 
-		// a value the form does not accept: 422 naming the field (TaskFormValidationApiTests)
+		// a value the form does not accept: 422 naming the field
+		// (TaskFormValidationApiTests)
 		assertThat(completed.status()).as(completed.text()).isEqualTo(422);
 		assertThat(completed.text()).contains("outcome").contains("options");
 		assertNothingChanged();
