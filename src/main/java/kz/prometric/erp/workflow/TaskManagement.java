@@ -356,11 +356,12 @@ public class TaskManagement {
 		TaskQuery query = this.tasks.createTaskQuery().tenantIdIn(caller.workspaceId().toString()).active();
 		switch (scope) {
 			case MINE -> query.taskAssignee(caller.userId());
-			case TEAM -> query.taskCandidateGroupIn(caller.groups());
+			// the engine adds to the group list it is given: a copy
+			case TEAM -> query.taskCandidateGroupIn(new ArrayList<>(caller.groups()));
 			default -> query.or()
 				.taskAssignee(caller.userId())
 				.taskCandidateUser(caller.userId())
-				.taskCandidateGroupIn(caller.groups())
+				.taskCandidateGroupIn(new ArrayList<>(caller.groups()))
 				.endOr();
 		}
 		if (filter.processKey() != null) {

@@ -1,6 +1,7 @@
 package kz.prometric.erp.workflow.web;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.workflow.TaskManagement;
@@ -18,6 +20,7 @@ import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
 import kz.prometric.erp.workflow.TaskManagement.TaskHistoryEntry;
 import kz.prometric.erp.workflow.TaskManagement.TaskView;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +46,14 @@ class TaskController {
 			+ "team: not yet taken, offered to one of my groups; all (default): both), each with its business object; "
 			+ "filter by processKey, dueBefore, objectKind + objectId; sort by dueDate (default), priority, "
 			+ "createdAt or name")
-	PageResult<TaskView> list(@PathVariable UUID workspaceId, @RequestParam(required = false) Scope scope,
+	PageResult<TaskView> list(@PathVariable UUID workspaceId,
+			@RequestParam(required = false) @Size(max = 10) String scope,
 			@RequestParam(required = false) @Size(max = 100) String processKey,
-			@RequestParam(required = false) OffsetDateTime dueBefore,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime dueBefore,
 			@RequestParam(required = false) @Size(max = 50) String objectKind,
 			@RequestParam(required = false) UUID objectId, PageQuery page) {
-		return this.tasks.tasks(workspaceId, CurrentUser.id(), new TaskFilter(scope, processKey,
+		return this.tasks.tasks(workspaceId, CurrentUser.id(), new TaskFilter(scope(scope), processKey,
 				(dueBefore != null) ? dueBefore.toInstant() : null, objectKind, objectId), page);
 	}
 
@@ -88,6 +93,18 @@ class TaskController {
 			@Valid @RequestBody CompleteTaskRequest request) {
 		this.tasks.complete(workspaceId, CurrentUser.id(), taskId, request.variables());
 		return ResponseEntity.noContent().build();
+	}
+
+	private static Scope scope(String scope) {
+		if (scope == null || scope.isBlank()) {
+			return null;
+		}
+		try {
+			return Scope.valueOf(scope.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("scope", "must be mine, team or all");
+		}
 	}
 
 	/** The form's fields by variable name, as JSON values. */
