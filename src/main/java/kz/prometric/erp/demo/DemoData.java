@@ -171,7 +171,8 @@ class DemoData {
 		for (DemoPerson person : PEOPLE) {
 			EmployeeView employee = this.hr.addEmployee(org.id(), ownerId,
 					new NewEmployee(person.firstName() + " " + person.lastName(), person.email(), person.position(),
-							departments.get(person.department()), person.role()));
+							departments.get(person.department()), person.role()),
+					false);
 			employees.put(person.email(), employee.id());
 		}
 		this.hr.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova", "aliya.zh@demo.prometric.kz",

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A new employee in {@code PENDING} status; onboarding starts from it.
+ * An employee was added by {@code addedBy}. A new hire ({@code onboard}) is
+ * {@code PENDING} and his onboarding starts from this event; staff recorded as already at
+ * work are {@code ACTIVE}.
  */
 public record EmployeeAdded(UUID employeeId, UUID organizationId, UUID workspaceId, String email, String position,
-		UUID departmentId, Instant occurredAt) {
+		UUID departmentId, UUID addedBy, boolean onboard, Instant occurredAt) {
 }

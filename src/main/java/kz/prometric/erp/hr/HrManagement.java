@@ -111,12 +111,22 @@ public class HrManagement {
 	}
 
 	/**
-	 * Adds an employee in {@code PENDING} status, linked to the user account with that
-	 * e-mail when there is one. The e-mail is unique per organization (409). Publishes
-	 * {@link EmployeeAdded}.
+	 * Adds a new hire in {@code PENDING} status, linked to the user account with that
+	 * e-mail when there is one; his onboarding starts. The e-mail is unique per
+	 * organization (409). Publishes {@link EmployeeAdded}.
 	 */
 	@Transactional
 	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee) {
+		return addEmployee(organizationId, callerId, employee, true);
+	}
+
+	/**
+	 * Adds an employee; with {@code onboard} false he is already at work (staff recorded
+	 * when a company starts using the ERP) and is {@code ACTIVE} at once, with no
+	 * onboarding.
+	 */
+	@Transactional
+	public EmployeeView addEmployee(UUID organizationId, UUID callerId, NewEmployee employee, boolean onboard) {
 		UUID workspaceId = access(organizationId, callerId, WorkspaceRole.ADMIN);
 		String email = employee.email().strip().toLowerCase(Locale.ROOT);
 		if (this.employees.existsByOrganizationIdAndEmail(organizationId, email)) {
@@ -133,8 +143,12 @@ public class HrManagement {
 				employee.endDate(), (employee.probationMonths() != null) ? employee.probationMonths()
 						: (contract == ContractType.CONTRACTOR) ? 0 : DEFAULT_PROBATION_MONTHS,
 				now);
+		if (!onboard) {
+			saved.moveTo(EmployeeStatus.ONBOARDING, now);
+			saved.moveTo(EmployeeStatus.ACTIVE, now);
+		}
 		this.events.publishEvent(new EmployeeAdded(saved.view().id(), organizationId, workspaceId, email,
-				employee.position(), employee.departmentId(), now));
+				employee.position(), employee.departmentId(), callerId, onboard, now));
 		return saved.view();
 	}
 
