@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.RuntimeService;
@@ -271,7 +272,42 @@ class TaskApiTests {
 		assertThat(unknownObject.status()).isEqualTo(404);
 	}
 
+	@Test
+	void concurrentClaimsAndCompletionsLetExactlyOnePersonWork() throws Exception {
+		List<Integer> claims = Concurrently.run(List.of(() -> claim(this.manager), () -> claim(this.otherManager)));
+
+		assertThat(claims).containsExactlyInAnyOrder(204, 409);
+		String winner = taskOf(this.deal).getAssignee();
+		assertThat(winner).isIn(this.manager.email(), this.otherManager.email());
+		assertThat(this.api
+			.post(tasks("/" + this.taskId + "/unclaim"),
+					(winner.equals(this.manager.email()) ? this.manager : this.otherManager).token(), null)
+			.status()).isEqualTo(204);
+
+		List<Integer> completions = Concurrently
+			.run(List.of(() -> advance(this.manager), () -> advance(this.otherManager), () -> advance(this.manager)));
+
+		assertThat(completions).containsOnlyOnce(204);
+		assertThat(completions).allMatch(status -> status == 204 || status == 404 || status == 409);
+		assertThat(dealStage()).isEqualTo("QUALIFIED");
+		assertThat(this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(this.deal.path("id").asText())
+			.taskDefinitionKey("Task_PrepareProposal")
+			.count()).isEqualTo(1);
+	}
+
 	// helpers
+
+	private int claim(TestData.User user) {
+		return this.api.post(tasks("/" + this.taskId + "/claim"), user.token(), null).status();
+	}
+
+	private int advance(TestData.User user) {
+		return this.api
+			.post(tasks("/" + this.taskId + "/complete"), user.token(),
+					Map.of("variables", Map.of("outcome", "ADVANCE")))
+			.status();
+	}
 
 	private JsonNode deal(String title) {
 		return this.data.deal(this.owner, this.org.workspaceId(), this.customer, title, Map.of());
