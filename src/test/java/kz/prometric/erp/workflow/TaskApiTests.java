@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.prometric.erp.organization.TeamManagement;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
@@ -147,6 +148,38 @@ class TaskApiTests {
 		assertThat(read.text()).doesNotContain("Forty forklifts");
 		assertThat(taskOf(this.deal).getAssignee()).isNull();
 		assertThat(dealStage()).isEqualTo("NEW");
+	}
+
+	@Test
+	void aTeamsTaskReachesTheTeamsMembersAndNoOneElse() {
+		Api.Response team = this.api.post("/api/workspaces/" + this.org.workspaceId() + "/teams", this.owner.token(),
+				Map.of("code", "it", "name", "IT support"));
+		assertThat(team.status()).as(team.toString()).isEqualTo(201);
+		Api.Response joined = this.api.post(
+				"/api/workspaces/" + this.org.workspaceId() + "/teams/" + team.json().path("id").asText() + "/members",
+				this.owner.token(), Map.of("userId", this.member.id()));
+		assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+		// the task goes to the team instead of the managers (as onboarding items do)
+		this.tasks.deleteCandidateGroup(this.taskId, this.org.workspaceId() + ":manager");
+		this.tasks.addCandidateGroup(this.taskId, TeamManagement.engineGroupId(this.org.workspaceId(), "it"));
+
+		Api.Response offered = this.api.get(tasks("?scope=team"), this.member.token());
+
+		assertThat(offered.itemValues("id")).containsExactly(this.taskId);
+		assertThat(offered.items().get(0).path("candidateGroups").get(0).path("name").asText()).isEqualTo("IT support");
+		// a manager who is not in the team neither sees nor works it
+		assertThat(ids(this.manager, "")).isEmpty();
+		assertThat(this.api.get(tasks("/" + this.taskId), this.manager.token()).status()).isEqualTo(404);
+		Api.Response notInTeam = this.api.post(tasks("/" + this.taskId + "/complete"), this.manager.token(),
+				Map.of("variables", Map.of("outcome", "ADVANCE")));
+		assertThat(notInTeam.status()).as(notInTeam.toString()).isEqualTo(404);
+		assertThat(taskOf(this.deal).getId()).isEqualTo(this.taskId);
+
+		Api.Response done = this.api.post(tasks("/" + this.taskId + "/complete"), this.member.token(),
+				Map.of("variables", Map.of("outcome", "ADVANCE")));
+
+		assertThat(done.status()).as(done.toString()).isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(this.taskId).count()).isZero();
 	}
 
 	@Test
