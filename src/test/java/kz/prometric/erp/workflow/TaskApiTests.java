@@ -306,6 +306,38 @@ class TaskApiTests {
 	}
 
 	@Test
+	void theDealMovedThroughRestEndsTheTaskAndItsCompletionFindsNothing() {
+		Api.Response lost = this.api.post(
+				"/api/workspaces/" + this.org.workspaceId() + "/deals/" + this.deal.path("id").asText() + "/stage",
+				this.owner.token(), Map.of("stage", "LOST", "lostReason", "Went elsewhere"));
+		assertThat(lost.status()).as(lost.toString()).isEqualTo(200);
+
+		Api.Response completed = this.api.post(tasks("/" + this.taskId + "/complete"), this.manager.token(),
+				Map.of("variables", Map.of("outcome", "ADVANCE")));
+
+		assertThat(completed.status()).as(completed.toString()).isEqualTo(404);
+		assertThat(dealStage()).isEqualTo("LOST");
+		assertThat(ids(this.manager, "")).isEmpty();
+		Api.Response history = this.api.get(tasks("/history?objectKind=DEAL&objectId=" + this.deal.path("id").asText()),
+				this.owner.token());
+		assertThat(history.items()).extracting(item -> item.path("outcome").asText()).containsExactly("cancelled");
+	}
+
+	@Test
+	void refusesMalformedCompletionsNamingTheField() {
+		Api.Response notAnObject = this.api.post(tasks("/" + this.taskId + "/complete"), this.manager.token(),
+				"{\"variables\": \"outcome=ADVANCE\"}");
+		Api.Response badDue = this.api.get(tasks("?dueBefore=tomorrow"), this.manager.token());
+
+		assertThat(notAnObject.status()).as(notAnObject.toString()).isEqualTo(400);
+		assertThat(notAnObject.errorFields()).containsExactly("variables");
+		assertThat(badDue.status()).as(badDue.toString()).isEqualTo(400);
+		assertThat(badDue.errorFields()).containsExactly("dueBefore");
+		assertThat(taskOf(this.deal).getId()).isEqualTo(this.taskId);
+		assertThat(taskOf(this.deal).getAssignee()).isNull();
+	}
+
+	@Test
 	void concurrentClaimsAndCompletionsLetExactlyOnePersonWork() throws Exception {
 		List<Integer> claims = Concurrently.run(List.of(() -> claim(this.manager), () -> claim(this.otherManager)));
 
