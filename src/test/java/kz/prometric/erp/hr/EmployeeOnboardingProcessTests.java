@@ -385,9 +385,17 @@ class EmployeeOnboardingProcessTests {
 		EmployeeView nurlan = hired("Nurlan", ContractType.PERMANENT, OnboardingFixture.today(), 2);
 		ProcessInstance pi = onboarded(nurlan);
 
-		// a refused extension goes back to the manager
-		this.fixture.completeAs(this.owner, this.org, "owner", reviewTask(pi),
-				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "extend", EmployeeOnboarding.VAR_EXTEND_MONTHS, 5));
+		// more months than the form allows are refused by the form check, and nothing
+		// moves
+		Task first = reviewTask(pi);
+		assertThatThrownBy(() -> this.fixture.completeAs(this.owner, this.org, "owner", first,
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "extend", EmployeeOnboarding.VAR_EXTEND_MONTHS, 5)))
+			.hasMessageContaining("extendMonths");
+		assertThat(reviewTask(pi).getId()).isEqualTo(first.getId());
+		// an extension without months passes the form but not the decision: back to the
+		// manager with the reason
+		this.fixture.completeAs(this.owner, this.org, "owner", first,
+				Map.of(EmployeeOnboarding.VAR_PROBATION_DECISION, "extend"));
 		Task again = reviewTask(pi);
 		assertThat(this.tasks.getVariable(again.getId(), EmployeeOnboarding.VAR_PROBATION_PROBLEM).toString())
 			.contains("1 to 3 months");
