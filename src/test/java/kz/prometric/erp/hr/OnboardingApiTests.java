@@ -97,6 +97,51 @@ class OnboardingApiTests {
 	}
 
 	@Test
+	void listsTheItemsInTheTaskApiWithTheEmployeeAsTheirSubjectAndCompletesThemThere() {
+		String id = added("Asem Testova");
+		ProcessInstance pi = this.fixture.instance(this.org, UUID.fromString(id));
+		this.fixture.begin(pi);
+		String tasksPath = "/api/workspaces/" + this.org.workspaceId() + "/tasks";
+
+		Api.Response listed = this.api.get(tasksPath + "?objectKind=EMPLOYEE&objectId=" + id + "&size=50",
+				this.owner.token());
+
+		assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+		assertThat(listed.json().path("total").asInt()).isEqualTo(7);
+		JsonNode accounts = listed.items()
+			.stream()
+			.filter(task -> task.path("name").asText().equals("Create the ERP account and the e-mail address"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(accounts.path("processKey").asText()).isEqualTo(EmployeeOnboarding.PROCESS_KEY);
+		assertThat(accounts.path("subject").path("kind").asText()).isEqualTo("EMPLOYEE");
+		assertThat(accounts.path("subject").path("id").asText()).isEqualTo(id);
+		assertThat(accounts.path("subject").path("title").asText()).isEqualTo("Asem Testova — Specialist");
+		assertThat(accounts.path("dueDate").asText()).isNotBlank();
+
+		Api.Response completed = this.api.post(tasksPath + "/" + accounts.path("id").asText() + "/complete",
+				this.owner.token(), Map.of("variables", Map.of("itemOutcome", "done")));
+		assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+		JsonNode item = item(get(this.owner, id).json(), "accounts");
+		assertThat(item.path("status").asText()).isEqualTo("DONE");
+		assertThat(item.path("doneBy").asText()).isEqualTo(this.owner.email());
+		// a value the form does not offer is refused, naming the field, and changes
+		// nothing
+		String meeting = listed.items()
+			.stream()
+			.filter(task -> task.path("name").asText().startsWith("Introductory meeting"))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asText();
+		Api.Response refused = this.api.post(tasksPath + "/" + meeting + "/complete", this.owner.token(),
+				Map.of("variables", Map.of("itemOutcome", "maybe")));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.errorFields()).contains("itemOutcome");
+		assertThat(item(get(this.owner, id).json(), "meet-manager").path("status").asText()).isEqualTo("OPEN");
+	}
+
+	@Test
 	void startsTheOnboardingOfAnExistingPendingEmployeeOnceForAdminsOnly() throws Exception {
 		String id = existingPending("Samat Testov");
 		TestData.User member = this.data.user("Member");
