@@ -570,9 +570,16 @@ public class OnboardingManagement {
 			.variables(inputs)
 			.evaluate()) {
 			String code = String.valueOf((Object) row.getEntry("itemCode"));
+			String responsible = String.valueOf((Object) row.getEntry("responsible"));
+			if (!responsible.equals(RESPONSIBLE_MANAGER) && !responsible.equals(RESPONSIBLE_EMPLOYEE)
+					&& !responsible.matches(RESPONSIBLE_TEAM_PREFIX + "[a-z][a-z0-9-]{1,29}")) {
+				// a fault of the table, not of the employee: the step fails and is
+				// retried
+				throw new IllegalStateException("The onboarding-checklist table names an unknown responsible \""
+						+ responsible + "\" for item " + code + ": use team:<code>, manager or employee");
+			}
 			rows.putIfAbsent(code,
-					new ChecklistRow(code, String.valueOf((Object) row.getEntry("itemTitle")),
-							String.valueOf((Object) row.getEntry("responsible")),
+					new ChecklistRow(code, String.valueOf((Object) row.getEntry("itemTitle")), responsible,
 							row.<Number>getEntry("dueOffsetDays").intValue(),
 							Boolean.TRUE.equals(row.<Object>getEntry("required"))));
 		}

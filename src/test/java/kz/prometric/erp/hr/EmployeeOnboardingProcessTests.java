@@ -500,6 +500,44 @@ class EmployeeOnboardingProcessTests {
 	}
 
 	@Test
+	void retriesAFailedFirstStepFromScratchWithNothingHalfDone() throws IOException {
+		String table;
+		try (InputStream in = getClass().getResourceAsStream("/dmn/onboarding-checklist.dmn")) {
+			table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String broken = table.replace("\"team:it\"", "\"the IT people\"");
+		assertThat(broken).isNotEqualTo(table);
+		String email = OnboardingFixture.email("berik");
+		EmployeeView berik = this.fixture.hire(this.owner, this.org, "Berik Testov", email, "Accountant",
+				ContractType.PERMANENT, OnboardingFixture.today(), 3, null);
+		ProcessInstance pi = this.fixture.instance(this.org, berik.id());
+		this.repository.createDeployment()
+			.name("onboarding-checklist with a misnamed team")
+			.addString("onboarding-checklist.dmn", broken)
+			.deploy();
+		try {
+			assertThatThrownBy(() -> this.fixture.begin(pi)).hasMessageContaining("the IT people");
+		}
+		finally {
+			this.repository.createDeployment()
+				.name("onboarding-checklist restored")
+				.addString("onboarding-checklist.dmn", table)
+				.deploy();
+		}
+		assertThat(employee(berik).status()).isEqualTo(EmployeeStatus.PENDING);
+		assertThat(this.onboarding.onboarding(this.org.id(), this.owner.id(), berik.id()).items()).isEmpty();
+		assertThat(mails(email, "Welcome")).isZero();
+
+		this.fixture.begin(pi);
+
+		assertThat(employee(berik).status()).isEqualTo(EmployeeStatus.ONBOARDING);
+		assertThat(this.onboarding.onboarding(this.org.id(), this.owner.id(), berik.id()).items())
+			.hasSize(PERMANENT_ITEMS.size());
+		await().atMost(Duration.ofSeconds(15)).until(() -> mails(email, "Welcome") == 1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> mails(email, "Invitation to ") == 1);
+	}
+
+	@Test
 	void linksTheEmployeeWhenHeJoinsAndGivesHimHisOwnItems() {
 		TestData.User newcomer = this.data.user("Madina");
 		EmployeeView madina = this.fixture.hire(this.owner, this.org, "Madina Testova", newcomer.email(), "Designer",
