@@ -3,7 +3,6 @@ package kz.prometric.erp.hr;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,11 +34,8 @@ import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.NotFoundException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -109,8 +105,6 @@ public class OnboardingManagement {
 
 	private final TaskService tasks;
 
-	private final ManagementService management;
-
 	private final DecisionService decisions;
 
 	private final ApplicationEventPublisher events;
@@ -120,7 +114,7 @@ public class OnboardingManagement {
 	OnboardingManagement(Employees employees, Departments departments, OnboardingItems items, EntityManager entities,
 			OrganizationManagement organizations, WorkspaceManagement workspaces, TeamManagement teams,
 			IdentityManagement identity, OffboardingManagement offboarding, RuntimeService runtime, TaskService tasks,
-			ManagementService management, DecisionService decisions, ApplicationEventPublisher events, Clock clock) {
+			DecisionService decisions, ApplicationEventPublisher events, Clock clock) {
 		this.employees = employees;
 		this.departments = departments;
 		this.items = items;
@@ -132,7 +126,6 @@ public class OnboardingManagement {
 		this.offboarding = offboarding;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.management = management;
 		this.decisions = decisions;
 		this.events = events;
 		this.clock = clock;
@@ -213,121 +206,6 @@ public class OnboardingManagement {
 					.filter(item -> RESPONSIBLE_EMPLOYEE.equals(item.responsible()))
 					.ifPresent(item -> this.tasks.setAssignee(task.getId(), email));
 			}
-		}
-	}
-
-	/**
-	 * An admin changed what the running onboarding depends on (same transaction): a new
-	 * start date moves the open items' due dates, their tasks' due dates and their
-	 * reminder timers; a new manager gets the open manager items and the probation review
-	 * (or the managers, when his record has no user); a new end of probation moves the
-	 * review timer (or removes it, or adds it when there was no probation). Before the
-	 * first step has run there is nothing to move: it reads the record.
-	 */
-	@EventListener
-	void on(EmployeeRecordChanged changed) {
-		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(EmployeeOnboarding.PROCESS_KEY)
-			.processInstanceBusinessKey(changed.employeeId().toString())
-			.tenantIdIn(changed.workspaceId().toString())
-			.singleResult();
-		List<OnboardingItem> checklist = this.items.findByEmployeeIdOrderByDueOnAscCodeAsc(changed.employeeId());
-		if (instance == null || checklist.isEmpty()) {
-			return;
-		}
-		Employee employee = this.employees.findById(changed.employeeId())
-			.orElseThrow(() -> new NotFoundException("Employee", changed.employeeId()));
-		Map<String, Task> itemTasks = new HashMap<>();
-		for (Task task : openItemTasks(changed.workspaceId(), changed.employeeId())) {
-			itemTasks.put(String.valueOf(this.tasks.getVariable(task.getId(), EmployeeOnboarding.VAR_ITEM_CODE)), task);
-		}
-		if (changed.startDate() != null) {
-			for (OnboardingItem item : checklist) {
-				Task task = itemTasks.get(item.code());
-				if (item.rescheduleFrom(changed.startDate()) && task != null) {
-					moveItemDue(instance, item, task);
-				}
-			}
-		}
-		Assignment manager = assignment(changed.workspaceId(), employee, RESPONSIBLE_MANAGER);
-		for (OnboardingItem item : checklist) {
-			Task task = itemTasks.get(item.code());
-			if (task != null && RESPONSIBLE_MANAGER.equals(item.responsible())) {
-				reassign(task, manager, changed.workspaceId() + ":manager");
-			}
-		}
-		Task review = this.tasks.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(EmployeeOnboarding.TASK_REVIEW_PROBATION)
-			.singleResult();
-		if (review != null) {
-			reassign(review, manager, changed.workspaceId() + ":manager");
-		}
-		moveProbationReview(instance, changed.probationEndsOn());
-	}
-
-	private void moveItemDue(ProcessInstance instance, OnboardingItem item, Task task) {
-		String dueAt = atNine(item.dueOn());
-		this.runtime.setVariableLocal(task.getExecutionId(), EmployeeOnboarding.VAR_ITEM_DUE_ON,
-				item.dueOn().toString());
-		this.runtime.setVariable(task.getExecutionId(), EmployeeOnboarding.VAR_ITEM_DUE_AT, dueAt);
-		this.runtime.setVariable(task.getExecutionId(), EmployeeOnboarding.VAR_ITEM_DUE_ON, item.dueOn().toString());
-		task.setDueDate(Date.from(OffsetDateTime.parse(dueAt).toInstant()));
-		this.tasks.saveTask(task);
-		for (Job timer : this.management.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(EmployeeOnboarding.BOUNDARY_ITEM_OVERDUE)
-			.list()) {
-			if (item.code()
-				.equals(String
-					.valueOf(this.runtime.getVariable(timer.getExecutionId(), EmployeeOnboarding.VAR_ITEM_CODE)))) {
-				// the reminders already sent count; the next one comes at the new due
-				// date
-				this.management.setJobDuedate(timer.getId(), task.getDueDate(), true);
-			}
-		}
-	}
-
-	private void reassign(Task task, Assignment assignment, String managers) {
-		if (assignment.assignee() != null) {
-			this.tasks.deleteCandidateGroup(task.getId(), managers);
-			this.tasks.setAssignee(task.getId(), assignment.assignee());
-		}
-		else {
-			this.tasks.setAssignee(task.getId(), null);
-			this.tasks.addCandidateGroup(task.getId(), managers);
-		}
-	}
-
-	private void moveProbationReview(ProcessInstance instance, LocalDate probationEndsOn) {
-		Object before = this.runtime.getVariable(instance.getId(), EmployeeOnboarding.VAR_PROBATION_ENDS_ON);
-		String after = (probationEndsOn != null) ? probationEndsOn.toString() : null;
-		if (java.util.Objects.equals(before, after)) {
-			return;
-		}
-		Job timer = this.management.createJobQuery()
-			.processInstanceId(instance.getId())
-			.activityId(EmployeeOnboarding.TIMER_PROBATION_ENDS)
-			.singleResult();
-		this.runtime.setVariable(instance.getId(), EmployeeOnboarding.VAR_PROBATION_ENDS_ON, after);
-		this.runtime.setVariable(instance.getId(), EmployeeOnboarding.VAR_PROBATION_REVIEW_AT,
-				reviewAt(probationEndsOn));
-		if (timer != null && probationEndsOn == null) {
-			this.runtime.createProcessInstanceModification(instance.getId())
-				.cancelAllForActivity(EmployeeOnboarding.TIMER_PROBATION_ENDS)
-				.execute();
-		}
-		else if (timer != null) {
-			this.management.setJobDuedate(timer.getId(),
-					Date.from(OffsetDateTime.parse(reviewAt(probationEndsOn)).toInstant()));
-		}
-		else if (probationEndsOn != null && this.tasks.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey(EmployeeOnboarding.TASK_REVIEW_PROBATION)
-			.count() == 0) {
-			this.runtime.createProcessInstanceModification(instance.getId())
-				.startBeforeActivity(EmployeeOnboarding.GATEWAY_TO_PROBATION_TIMER)
-				.execute();
 		}
 	}
 
@@ -600,7 +478,7 @@ public class OnboardingManagement {
 		this.items.findByEmployeeIdOrderByDueOnAscCodeAsc(employeeId).forEach(item -> item.cancel(now));
 	}
 
-	private Assignment assignment(UUID workspaceId, Employee employee, String responsible) {
+	Assignment assignment(UUID workspaceId, Employee employee, String responsible) {
 		String admins = workspaceId + ":admin";
 		if (responsible.startsWith(RESPONSIBLE_TEAM_PREFIX)) {
 			return new Assignment(null,
@@ -683,7 +561,7 @@ public class OnboardingManagement {
 		}
 	}
 
-	private List<Task> openItemTasks(UUID workspaceId, UUID employeeId) {
+	List<Task> openItemTasks(UUID workspaceId, UUID employeeId) {
 		return this.tasks.createTaskQuery()
 			.processDefinitionKey(EmployeeOnboarding.PROCESS_KEY)
 			.processInstanceBusinessKey(employeeId.toString())
@@ -730,11 +608,11 @@ public class OnboardingManagement {
 					"No onboarding item " + code + " of employee " + instance.employeeId()));
 	}
 
-	private static String reviewAt(LocalDate probationEndsOn) {
+	static String reviewAt(LocalDate probationEndsOn) {
 		return (probationEndsOn != null) ? atNine(probationEndsOn) : null;
 	}
 
-	private static String atNine(LocalDate day) {
+	static String atNine(LocalDate day) {
 		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(day.atTime(9, 0).atZone(HrManagement.BUSINESS_ZONE));
 	}
 
