@@ -132,7 +132,8 @@ public class OffboardingManagement {
 
 	/**
 	 * An employee's offboarding: his last day, when his access ends and each task, done
-	 * or not (admins; 404 when his employment has not ended).
+	 * or not (admins). While his employment has not ended, the last day and the end of
+	 * access are empty and no task is done.
 	 */
 	@Transactional(readOnly = true)
 	public OffboardingView offboarding(UUID organizationId, UUID callerId, UUID employeeId) {
@@ -140,8 +141,7 @@ public class OffboardingManagement {
 		Employee employee = Optional.ofNullable(this.entityManager.find(Employee.class, employeeId))
 			.filter(e -> e.organizationId().equals(organizationId))
 			.filter(e -> e.workspaceId().equals(workspaceId))
-			.filter(e -> e.lastDay() != null)
-			.orElseThrow(() -> new NotFoundException("Offboarding", employeeId));
+			.orElseThrow(() -> new NotFoundException("Employee", employeeId));
 		Map<OffboardingStep, OffboardingView.Task> done = new EnumMap<>(OffboardingStep.class);
 		this.records.findByEmployeeId(employeeId).forEach(r -> done.put(r.step(), r.view()));
 		List<OffboardingView.Task> tasks = new ArrayList<>();
@@ -149,8 +149,9 @@ public class OffboardingManagement {
 			tasks.add(done.getOrDefault(step,
 					new OffboardingView.Task(step, step.title(), false, null, null, null, null, null)));
 		}
-		return new OffboardingView(employeeId, employee.status(), employee.lastDay(), accessEndsAt(employee.lastDay()),
-				tasks);
+		LocalDate lastDay = employee.lastDay();
+		return new OffboardingView(employeeId, employee.status(), lastDay,
+				(lastDay != null) ? accessEndsAt(lastDay) : null, tasks);
 	}
 
 	// --- steps of employee-offboarding (called by its delegates and listeners)

@@ -183,7 +183,11 @@ class OffboardingApiTests {
 		assertThat(viaOwnOrganization.status()).as(viaOwnOrganization.toString()).isEqualTo(404);
 		assertThat(intoTheOrganization.status()).as(intoTheOrganization.toString()).isEqualTo(404);
 		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
-		assertThat(notLeaving.status()).as(notLeaving.toString()).isEqualTo(404);
+		assertThat(notLeaving.status()).as(notLeaving.toString()).isEqualTo(200);
+		assertThat(notLeaving.json().hasNonNull("lastDay")).isFalse();
+		assertThat(this.api
+			.get("/api/organizations/" + otherOrg.id() + "/employees/" + employee + "/offboarding", other.token())
+			.status()).isEqualTo(404);
 		assertThat(viaOwnOrganization.text()).doesNotContain("Zhanna");
 		assertThat(status(employee)).isEqualTo("ACTIVE");
 		assertThat(offboardings(employee)).isZero();
