@@ -19,10 +19,13 @@ import java.util.stream.Stream;
 
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.organization.TeamManagement;
+import kz.prometric.erp.organization.TeamView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceMembership;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.organization.WorkspaceType;
+import kz.prometric.erp.workflow.EngineIdentity.TeamGroup;
 import kz.prometric.erp.workflow.EngineIdentity.WorkspaceGroup;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -46,15 +49,20 @@ class EngineDirectory {
 
 	static final String GROUP_TYPE_WORKSPACE = "WORKSPACE_ROLE";
 
+	static final String GROUP_TYPE_TEAM = "WORKSPACE_TEAM";
+
 	static final String GROUP_TYPE_SYSTEM = "SYSTEM";
 
 	private final IdentityManagement identity;
 
 	private final WorkspaceManagement workspaces;
 
-	EngineDirectory(IdentityManagement identity, WorkspaceManagement workspaces) {
+	private final TeamManagement teams;
+
+	EngineDirectory(IdentityManagement identity, WorkspaceManagement workspaces, TeamManagement teams) {
 		this.identity = identity;
 		this.workspaces = workspaces;
+		this.teams = teams;
 	}
 
 	/** The system account that is the only direct member of {@code camunda-admin}. */
@@ -70,7 +78,7 @@ class EngineDirectory {
 	}
 
 	Optional<EngineIdentity.Resolved> resolve(String userId) {
-		return EngineIdentity.Resolved.ofEmail(userId, this.identity, this.workspaces);
+		return EngineIdentity.Resolved.ofEmail(userId, this.identity, this.workspaces, this.teams);
 	}
 
 	// users
@@ -152,6 +160,19 @@ class EngineDirectory {
 				.map(WorkspaceMembership::userId)
 				.collect(Collectors.toSet()));
 		}
+		Optional<TeamGroup> team = EngineIdentity.parseTeamGroup(groupId);
+		if (team.isPresent()) {
+			// the team's members who are members of its workspace (a leaver leaves the
+			// workspace's teams in the same transaction; this keeps the rule here too)
+			Set<UUID> inWorkspace = this.workspaces.membershipsIn(team.get().workspaceId())
+				.stream()
+				.map(WorkspaceMembership::userId)
+				.collect(Collectors.toSet());
+			return accounts(this.teams.memberIds(team.get().workspaceId(), team.get().code())
+				.stream()
+				.filter(inWorkspace::contains)
+				.collect(Collectors.toSet()));
+		}
 		return EngineIdentity.parseGroup(groupId)
 			.map(group -> accounts(this.workspaces.membershipsIn(group.workspaceId())
 				.stream()
@@ -178,7 +199,7 @@ class EngineDirectory {
 		if (user == SYSTEM_ACCOUNT) {
 			return List.of(EngineIdentity.ADMIN_GROUP);
 		}
-		return EngineIdentity.groupsOf(user, this.workspaces.membershipsOf(user.id()));
+		return EngineIdentity.groupsOf(user, this.workspaces.membershipsOf(user.id()), this.teams.teamsOf(user.id()));
 	}
 
 	private List<String> tenantIdsOf(UserAccount user) {
@@ -190,8 +211,8 @@ class EngineDirectory {
 	List<Group> groups(GroupQueryImpl query, Visibility visibility) {
 		return groups(query, visibility.all() ? this::allGroups : () -> visibleGroups(visibility)).stream()
 			.filter(g -> visibility.all() || visibility.groupIds().contains(g.getId())
-					|| EngineIdentity.parseGroup(g.getId())
-						.map(wg -> visibility.tenantIds().contains(wg.workspaceId().toString()))
+					|| EngineIdentity.workspaceOf(g.getId())
+						.map(ws -> visibility.tenantIds().contains(ws.toString()))
 						.orElse(false))
 			.toList();
 	}
@@ -202,7 +223,8 @@ class EngineDirectory {
 			candidates = groupsOfUser(query.getUserId());
 		}
 		else if (query.getTenantId() != null) {
-			candidates = parseUuid(query.getTenantId()).map(id -> workspaceGroups(Map.of(id, workspaceName(id))))
+			candidates = parseUuid(query.getTenantId())
+				.map(id -> workspaceGroups(this.workspaces.workspaceNames(List.of(id))))
 				.orElseGet(Map::of);
 		}
 		else if (query.getId() != null) {
@@ -217,8 +239,8 @@ class EngineDirectory {
 			.filter(g -> query.getIds() == null || Arrays.asList(query.getIds()).contains(g.getId()))
 			.filter(matches(query.getName(), query.getNameLike(), Group::getName))
 			.filter(g -> query.getType() == null || query.getType().equals(g.getType()))
-			.filter(g -> query.getTenantId() == null || EngineIdentity.parseGroup(g.getId())
-				.map(wg -> wg.workspaceId().toString().equals(query.getTenantId()))
+			.filter(g -> query.getTenantId() == null || EngineIdentity.workspaceOf(g.getId())
+				.map(ws -> ws.toString().equals(query.getTenantId()))
 				.orElse(false))
 			.sorted((a, b) -> a.getId().compareTo(b.getId()))
 			.toList();
@@ -228,6 +250,14 @@ class EngineDirectory {
 		if (EngineIdentity.ADMIN_GROUP.equals(groupId) || EngineIdentity.PROCESS_OWNERS_GROUP.equals(groupId)
 				|| EngineIdentity.PLATFORM_ADMINS_GROUP.equals(groupId)) {
 			return Optional.of(systemGroup(groupId));
+		}
+		Optional<TeamGroup> team = EngineIdentity.parseTeamGroup(groupId);
+		if (team.isPresent()) {
+			UUID workspaceId = team.get().workspaceId();
+			return this.teams.teamByCode(workspaceId, team.get().code())
+				.filter(t -> t.engineGroup().equals(groupId))
+				.flatMap(t -> Optional.ofNullable(this.workspaces.workspaceNames(List.of(workspaceId)).get(workspaceId))
+					.map(name -> teamGroup(t, name)));
 		}
 		return EngineIdentity.parseGroup(groupId).flatMap(group -> {
 			String name = this.workspaces.workspaceNames(List.of(group.workspaceId())).get(group.workspaceId());
@@ -247,11 +277,22 @@ class EngineDirectory {
 		Map<UUID, String> names = memberships.stream()
 			.collect(Collectors.toMap(WorkspaceMembership::workspaceId, WorkspaceMembership::workspaceName,
 					(a, b) -> a));
+		Map<String, TeamView> teamsByGroup = this.teams.teamsIn(names.keySet())
+			.stream()
+			.collect(Collectors.toMap(TeamView::engineGroup, t -> t, (a, b) -> a));
 		Map<String, Group> groups = new LinkedHashMap<>();
-		for (String id : EngineIdentity.groupsOf(user.get(), memberships)) {
-			EngineIdentity.parseGroup(id)
-				.ifPresentOrElse(g -> groups.put(id, workspaceGroup(g, names.get(g.workspaceId()))),
-						() -> groups.put(id, systemGroup(id)));
+		for (String id : EngineIdentity.groupsOf(user.get(), memberships, this.teams.teamsOf(user.get().id()))) {
+			Optional<WorkspaceGroup> role = EngineIdentity.parseGroup(id);
+			if (role.isPresent()) {
+				groups.put(id, workspaceGroup(role.get(), names.get(role.get().workspaceId())));
+			}
+			else if (teamsByGroup.containsKey(id)) {
+				TeamView team = teamsByGroup.get(id);
+				groups.put(id, teamGroup(team, names.get(team.workspaceId())));
+			}
+			else {
+				groups.put(id, systemGroup(id));
+			}
 		}
 		return groups;
 	}
@@ -275,7 +316,8 @@ class EngineDirectory {
 		return groups;
 	}
 
-	private static Map<String, Group> workspaceGroups(Map<UUID, String> workspaceNames) {
+	/** The role groups and team groups of the workspaces. */
+	private Map<String, Group> workspaceGroups(Map<UUID, String> workspaceNames) {
 		Map<String, Group> groups = new LinkedHashMap<>();
 		workspaceNames.forEach((id, name) -> {
 			for (WorkspaceRole role : WorkspaceRole.values()) {
@@ -283,7 +325,20 @@ class EngineDirectory {
 				groups.put(EngineIdentity.group(id, role), workspaceGroup(group, name));
 			}
 		});
+		if (!workspaceNames.isEmpty()) {
+			for (TeamView team : this.teams.teamsIn(workspaceNames.keySet())) {
+				groups.put(team.engineGroup(), teamGroup(team, workspaceNames.get(team.workspaceId())));
+			}
+		}
 		return groups;
+	}
+
+	private static Group teamGroup(TeamView team, String workspaceName) {
+		GroupEntity entity = new GroupEntity(team.engineGroup());
+		entity.setName(
+				Objects.requireNonNullElse(workspaceName, team.workspaceId().toString()) + " - Team " + team.name());
+		entity.setType(GROUP_TYPE_TEAM);
+		return entity;
 	}
 
 	private static Group workspaceGroup(WorkspaceGroup group, String workspaceName) {
@@ -327,8 +382,8 @@ class EngineDirectory {
 				.orElseGet(Map::of);
 		}
 		else if (query.getGroupId() != null) {
-			candidates = EngineIdentity.parseGroup(query.getGroupId())
-				.map(g -> this.workspaces.workspaceNames(List.of(g.workspaceId())))
+			candidates = EngineIdentity.workspaceOf(query.getGroupId())
+				.map(ws -> this.workspaces.workspaceNames(List.of(ws)))
 				.orElseGet(Map::of);
 		}
 		else if (query.getId() != null || query.getIds() != null) {
@@ -376,10 +431,6 @@ class EngineDirectory {
 	}
 
 	// helpers
-
-	private String workspaceName(UUID id) {
-		return this.workspaces.workspaceNames(List.of(id)).get(id);
-	}
 
 	private static Tenant toTenant(UUID id, String name) {
 		TenantEntity tenant = new TenantEntity(id.toString());

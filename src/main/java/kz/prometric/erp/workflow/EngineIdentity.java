@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.organization.TeamManagement;
+import kz.prometric.erp.organization.TeamMembership;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceMembership;
 import kz.prometric.erp.organization.WorkspaceRole;
@@ -25,10 +27,12 @@ import org.springframework.stereotype.Component;
  * <li>groups: one per workspace and role, {@code <workspaceId>:<role>}, cumulative (an
  * owner is also in the admin, manager and member groups of that workspace), so a BPMN
  * task for {@code ${workspaceId}:manager} reaches exactly the managers, admins and owner
- * of that workspace; {@code process-owners} for owners and admins of company workspaces
- * (Cockpit); {@code platform-admins} for platform administrators, who open Camunda Admin
- * by an explicit authorization and, like everyone, see only their own workspaces' tasks
- * and instances.</li>
+ * of that workspace; one per team the user is in, {@code <workspaceId>:team:<code>} (see
+ * {@link TeamManagement#engineGroupId}), so a task for a team reaches its members only;
+ * {@code process-owners} for owners and admins of company workspaces (Cockpit);
+ * {@code platform-admins} for platform administrators, who open Camunda Admin by an
+ * explicit authorization and, like everyone, see only their own workspaces' tasks and
+ * instances.</li>
  * <li>{@code camunda-admin}, whose members bypass every tenant check, has one direct
  * member: the system account {@value #SYSTEM_ACCOUNT}, which is no ERP user and cannot
  * log in anywhere. It exists so that the Admin webapp's first-run setup never opens (it
@@ -49,6 +53,8 @@ public final class EngineIdentity {
 	public static final String SYSTEM_ACCOUNT = "prometric-system";
 
 	public static final String PROCESS_OWNERS_GROUP = "process-owners";
+
+	private static final String TEAM = "team";
 
 	private EngineIdentity() {
 	}
@@ -73,12 +79,35 @@ public final class EngineIdentity {
 		}
 	}
 
+	/** A team's group ({@code <workspaceId>:team:<code>}), or empty. */
+	static Optional<TeamGroup> parseTeamGroup(String groupId) {
+		String[] parts = (groupId != null) ? groupId.split(":", -1) : new String[0];
+		if (parts.length != 3 || !TEAM.equals(parts[1]) || parts[2].isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new TeamGroup(UUID.fromString(parts[0]), parts[2]));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** The workspace of a role or team group, or empty for the system groups. */
+	static Optional<UUID> workspaceOf(String groupId) {
+		return parseGroup(groupId).map(WorkspaceGroup::workspaceId)
+			.or(() -> parseTeamGroup(groupId).map(TeamGroup::workspaceId));
+	}
+
 	static boolean isProcessOwner(WorkspaceMembership membership) {
 		return membership.workspaceType() == WorkspaceType.COMPANY && membership.role().includes(WorkspaceRole.ADMIN);
 	}
 
-	/** Group ids of a user, from their memberships and platform role. */
-	static List<String> groupsOf(UserAccount user, List<WorkspaceMembership> memberships) {
+	/**
+	 * Group ids of a user, from their memberships, the teams they are in (of those
+	 * workspaces) and platform role.
+	 */
+	static List<String> groupsOf(UserAccount user, List<WorkspaceMembership> memberships, List<TeamMembership> teams) {
 		Set<String> groups = new LinkedHashSet<>();
 		if (user.platformAdmin()) {
 			groups.add(PLATFORM_ADMINS_GROUP);
@@ -91,6 +120,13 @@ public final class EngineIdentity {
 				if (membership.role().includes(role)) {
 					groups.add(group(membership.workspaceId(), role));
 				}
+			}
+		}
+		Set<UUID> workspaceIds = new LinkedHashSet<>();
+		memberships.forEach(m -> workspaceIds.add(m.workspaceId()));
+		for (TeamMembership team : teams) {
+			if (workspaceIds.contains(team.workspaceId())) {
+				groups.add(TeamManagement.engineGroupId(team.workspaceId(), team.code()));
 			}
 		}
 		return new ArrayList<>(groups);
@@ -107,19 +143,26 @@ public final class EngineIdentity {
 	/** The engine identity of one ERP user, computed in one pass. */
 	record Resolved(String userId, List<String> groupIds, List<String> tenantIds) {
 
-		static Resolved of(UserAccount user, WorkspaceManagement workspaces) {
+		static Resolved of(UserAccount user, WorkspaceManagement workspaces, TeamManagement teams) {
 			List<WorkspaceMembership> memberships = workspaces.membershipsOf(user.id());
-			return new Resolved(user.email(), groupsOf(user, memberships), tenantsOf(memberships));
+			return new Resolved(user.email(), groupsOf(user, memberships, teams.teamsOf(user.id())),
+					tenantsOf(memberships));
 		}
 
-		static Optional<Resolved> ofEmail(String email, IdentityManagement identity, WorkspaceManagement workspaces) {
+		static Optional<Resolved> ofEmail(String email, IdentityManagement identity, WorkspaceManagement workspaces,
+				TeamManagement teams) {
 			// a blocked account is nobody to the engine
-			return identity.findByEmail(email).filter(EngineIdentity::isActive).map(user -> of(user, workspaces));
+			return identity.findByEmail(email)
+				.filter(EngineIdentity::isActive)
+				.map(user -> of(user, workspaces, teams));
 		}
 
 	}
 
 	record WorkspaceGroup(UUID workspaceId, WorkspaceRole role) {
+	}
+
+	record TeamGroup(UUID workspaceId, String code) {
 	}
 
 }

@@ -81,7 +81,7 @@ class TenantIsolationMatrixTests {
 			Map.entry("paymentId", t -> t.id("payment")), Map.entry("workCenterId", t -> t.id("workCenter")),
 			Map.entry("productionOrderId", t -> t.id("productionOrder")),
 			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
-			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")));
+			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -144,7 +144,10 @@ class TenantIsolationMatrixTests {
 					{"reason":"Injected"}"""), Map.entry("CreateSupplierRequest", """
 					{"name":"Injected"}"""), Map.entry("UpdateSupplierRequest", """
 					{"name":"Injected","active":false}"""), Map.entry("SetSupplierPriceRequest", """
-					{"unitPrice":"0.01","leadTimeDays":1}"""));
+					{"unitPrice":"0.01","leadTimeDays":1}"""), Map.entry("CreateTeamRequest", """
+					{"code":"injected","name":"Injected"}"""), Map.entry("RenameTeamRequest", """
+					{"name":"Injected"}"""), Map.entry("AddTeamMemberRequest", """
+					{"userId":"{userId}"}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -469,6 +472,11 @@ class TenantIsolationMatrixTests {
 		ids.put("invitation", created(
 				this.api.post(ws + "/invitations", owner.token(), Map.of("email", inviteeEmail, "role", "MEMBER"))));
 		secrets.add(inviteeEmail);
+		ids.put("team",
+				created(this.api.post(ws + "/teams", owner.token(), Map.of("code", "ops", "name", "Team " + tag))));
+		secrets.add("Team " + tag);
+		ok(this.api.post(ws + "/teams/" + ids.get("team") + "/members", owner.token(),
+				Map.of("userId", ids.get("member"))));
 		ids.put("customer", this.data.customer(owner, org.workspaceId(), "Customer " + tag).toString());
 		secrets.add("Customer " + tag);
 		ids.put("product", created(this.api.post(ws + "/products", owner.token(), Map.of("code", "P-" + label, "name",

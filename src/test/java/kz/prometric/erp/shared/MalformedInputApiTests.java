@@ -100,7 +100,9 @@ class MalformedInputApiTests {
 						"departmentId"),
 				Arguments.of("/api/organizations/{org}/employees",
 						"{\"name\": \"E\", \"email\": \"e@example.kz\", \"organizationRole\": \"EMPEROR\"}",
-						"organizationRole"));
+						"organizationRole"),
+				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": [\"it\"], \"name\": \"IT\"}", "code"),
+				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": \"it\", \"name\": {\"en\": \"IT\"}}", "name"));
 	}
 
 	@Test
@@ -357,7 +359,7 @@ class MalformedInputApiTests {
 				Arguments.of("products", "name", "price", null),
 				Arguments.of("stock receipts", "note", "quantity", null),
 				Arguments.of("payments", "reference", "amount", "paidOn"),
-				Arguments.of("credit notes", "reason", null, null));
+				Arguments.of("credit notes", "reason", null, null), Arguments.of("teams", "name", null, null));
 	}
 
 	@Test
@@ -572,6 +574,12 @@ class MalformedInputApiTests {
 				body.put("amount", "10.00");
 				body.put("paidOn", "2026-03-01");
 				body.put("reference", "PP-1");
+			}
+			case "teams" -> {
+				path = f.ws() + "/teams";
+				list = path;
+				body.put("code", "t-" + UUID.randomUUID().toString().substring(0, 8));
+				body.put("name", "Strict team");
 			}
 			case "credit notes" -> {
 				path = f.ws() + "/invoices/" + UUID.randomUUID() + "/credit-notes";
