@@ -178,6 +178,47 @@ class EmployeeOffboardingProcessTests {
 	}
 
 	@Test
+	void givesEachTaskToItsTeamWhenTheWorkspaceHasItWithMembersAndOnlyTheTeamSeesIt() {
+		TestData.User dana = this.data.user("Dana");
+		TestData.User erlan = this.data.user("Erlan");
+		this.data.join(this.owner, this.org.workspaceId(), dana, "MEMBER");
+		this.data.join(this.owner, this.org.workspaceId(), erlan, "MEMBER");
+		team("it", "IT", dana);
+		team("hr", "HR", erlan);
+		team("accounting", "Accounting");
+		EmployeeView employee = activeEmployee("Marat Teams");
+
+		this.offboarding.endEmployment(this.org.id(), this.owner.id(), employee.id(), today().plusDays(1), null);
+
+		ProcessInstance instance = instanceOf(employee);
+		String ws = this.org.workspaceId().toString();
+		assertThat(candidateGroups(task(instance, EmployeeOffboarding.TASK_RETURN_EQUIPMENT)))
+			.containsExactly(ws + ":team:it");
+		assertThat(candidateGroups(task(instance, EmployeeOffboarding.TASK_FINAL_SETTLEMENT)))
+			.as("accounting has no members: HR settles")
+			.containsExactly(ws + ":team:hr");
+		assertThat(candidateGroups(task(instance, EmployeeOffboarding.TASK_SIGN_LEAVING_DOCUMENTS)))
+			.containsExactly(ws + ":team:hr");
+		assertThat(engineTaskKeys(instance, dana)).containsExactly(EmployeeOffboarding.TASK_RETURN_EQUIPMENT);
+		assertThat(engineTaskKeys(instance, erlan)).containsExactlyInAnyOrder(EmployeeOffboarding.TASK_FINAL_SETTLEMENT,
+				EmployeeOffboarding.TASK_SIGN_LEAVING_DOCUMENTS);
+		Api.Response notHers = this.api.post(
+				"/engine-rest/task/" + task(instance, EmployeeOffboarding.TASK_FINAL_SETTLEMENT).getId() + "/complete",
+				dana.token(), Map.of("variables", Map.of("settlementAmount", Map.of("value", 0))));
+		assertThat(notHers.status()).as(notHers.toString()).isBetween(400, 499);
+		Api.Response hers = this.api.post(
+				"/engine-rest/task/" + task(instance, EmployeeOffboarding.TASK_RETURN_EQUIPMENT).getId() + "/complete",
+				dana.token(), Map.of("variables", Map.of("equipmentReturned", Map.of("value", true))));
+		assertThat(hers.status()).as(hers.toString()).isEqualTo(204);
+		assertThat(openTasks(instance)).hasSize(2);
+		JsonNode record = this.api
+			.get("/api/organizations/" + this.org.id() + "/employees/" + employee.id() + "/offboarding",
+					this.owner.token())
+			.json();
+		assertThat(record.path("tasks").get(0).path("doneBy").asText()).isEqualTo(dana.email());
+	}
+
+	@Test
 	void waitsForTheLastDayWhenTheTasksAreDoneEarly() {
 		EmployeeView employee = activeEmployee("Aigerim Early");
 		LocalDate lastDay = today().plusDays(10);
@@ -264,6 +305,25 @@ class EmployeeOffboardingProcessTests {
 	}
 
 	// --- helpers
+
+	private void team(String code, String name, TestData.User... members) {
+		String teams = "/api/workspaces/" + this.org.workspaceId() + "/teams";
+		Api.Response created = this.api.post(teams, this.owner.token(), Map.of("code", code, "name", name));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		for (TestData.User member : members) {
+			Api.Response added = this.api.post(teams + "/" + created.json().path("id").asText() + "/members",
+					this.owner.token(), Map.of("userId", member.id()));
+			assertThat(added.status()).as(added.toString()).isBetween(200, 201);
+		}
+	}
+
+	private List<String> engineTaskKeys(ProcessInstance instance, TestData.User user) {
+		Api.Response response = this.api.get("/engine-rest/task?processInstanceId=" + instance.getId(), user.token());
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		List<String> keys = new java.util.ArrayList<>();
+		response.json().forEach(t -> keys.add(t.path("taskDefinitionKey").asText()));
+		return keys;
+	}
 
 	private EmployeeView activeEmployee(String name) {
 		return this.hr.addEmployee(this.org.id(), this.owner.id(), new HrManagement.NewEmployee(name,
