@@ -51,6 +51,9 @@ public class OffboardingManagement {
 	/** The longest note a task's form may carry (the column's size). */
 	static final int NOTE_LIMIT = 1000;
 
+	/** The longest reason for leaving (the column's size). */
+	static final int REASON_LIMIT = 500;
+
 	private final EntityManager entityManager;
 
 	private final OffboardingTaskRecords records;
@@ -201,7 +204,12 @@ public class OffboardingManagement {
 		}
 		String text = (note == null || note.isBlank()) ? null : note.strip();
 		if (text != null && text.length() > NOTE_LIMIT) {
-			throw new BusinessRuleViolation("note", "A note has at most " + NOTE_LIMIT + " characters");
+			String field = switch (step) {
+				case RETURN_EQUIPMENT -> EmployeeOffboarding.VAR_EQUIPMENT_NOTE;
+				case FINAL_SETTLEMENT -> EmployeeOffboarding.VAR_SETTLEMENT_NOTE;
+				case SIGN_LEAVING_DOCUMENTS -> EmployeeOffboarding.VAR_DOCUMENTS_NOTE;
+			};
+			throw new BusinessRuleViolation(field, "A note has at most " + NOTE_LIMIT + " characters");
 		}
 		this.records.save(new OffboardingTaskRecord(instance.workspaceId(), employee.id(), step, confirmed, settled,
 				text, doneBy, this.clock.instant()));
@@ -247,6 +255,9 @@ public class OffboardingManagement {
 
 	private void end(Employee employee, LocalDate lastDay, String reason) {
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
+		if (why != null && why.length() > REASON_LIMIT) {
+			throw new BusinessRuleViolation("reason", "The reason has at most " + REASON_LIMIT + " characters");
+		}
 		employee.endEmployment(lastDay, why, this.clock.instant());
 		String businessKey = employee.id().toString();
 		long running = this.runtime.createProcessInstanceQuery()
