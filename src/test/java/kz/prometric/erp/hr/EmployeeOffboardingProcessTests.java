@@ -219,6 +219,34 @@ class EmployeeOffboardingProcessTests {
 	}
 
 	@Test
+	void endsNothingTwiceWhenTheMemberWasAlreadyRemovedBeforeTheLastDay() {
+		TestData.User zarina = this.data.user("Zarina");
+		this.data.join(this.owner, this.org.workspaceId(), zarina, "MEMBER");
+		EmployeeView employee = this.hr.addEmployee(this.org.id(), this.owner.id(),
+				new HrManagement.NewEmployee("Zarina Gone", zarina.email(), "Clerk", null, WorkspaceRole.MEMBER),
+				false);
+		LocalDate lastDay = today();
+		this.offboarding.endEmployment(this.org.id(), this.owner.id(), employee.id(), lastDay, null);
+		ProcessInstance instance = instanceOf(employee);
+		Api.Response removed = this.api.delete("/api/workspaces/" + this.org.workspaceId() + "/members/" + zarina.id(),
+				this.owner.token());
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+
+		ClockUtil.setCurrentTime(Date.from(lastDay.plusDays(1).atStartOfDay(ALMATY).toInstant().plusSeconds(1)));
+		runJobs(instance);
+		completeAs(this.owner, task(instance, EmployeeOffboarding.TASK_RETURN_EQUIPMENT),
+				Map.of("equipmentReturned", true));
+		completeAs(this.owner, task(instance, EmployeeOffboarding.TASK_FINAL_SETTLEMENT),
+				Map.of("settlementAmount", 0));
+		completeAs(this.owner, task(instance, EmployeeOffboarding.TASK_SIGN_LEAVING_DOCUMENTS),
+				Map.of("documentsSigned", true));
+		runJobs(instance);
+
+		assertThat(this.runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(status(employee)).isEqualTo(EmployeeStatus.LEFT);
+	}
+
+	@Test
 	void waitsForTheLastDayWhenTheTasksAreDoneEarly() {
 		EmployeeView employee = activeEmployee("Aigerim Early");
 		LocalDate lastDay = today().plusDays(10);
