@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -127,19 +128,34 @@ class Employee {
 	/**
 	 * Sets the contract terms; the caller has validated them (IIN check digit, end date
 	 * for fixed-term contracts, manager in the same organization). The probation ends
-	 * {@code probationMonths} after the start date; zero months means none.
+	 * {@code probationMonths} after the start date; zero months means none. An end of
+	 * probation already moved by an extension stays as it is unless the start date or the
+	 * months change.
 	 */
 	void contract(String iin, UUID managerId, ContractType contractType, LocalDate startDate, LocalDate endDate,
 			int probationMonths, Instant now) {
+		boolean probationChanged = !Objects.equals(startDate, this.startDate)
+				|| probationMonths != this.probationMonths;
 		this.iin = iin;
 		this.managerId = managerId;
 		this.contractType = contractType;
 		this.startDate = startDate;
 		this.endDate = endDate;
 		this.probationMonths = probationMonths;
-		this.probationEndsOn = (probationMonths > 0 && startDate != null) ? startDate.plusMonths(probationMonths)
-				: null;
+		if (probationChanged) {
+			this.probationEndsOn = (probationMonths > 0 && startDate != null) ? startDate.plusMonths(probationMonths)
+					: null;
+		}
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Whether the start date and the probation may still change: only before the employee
+	 * is active, and only while no probation decision has been recorded.
+	 */
+	boolean termsOpen() {
+		return (this.status == EmployeeStatus.PENDING || this.status == EmployeeStatus.ONBOARDING)
+				&& this.probationOutcome == null;
 	}
 
 	/** Whether the status may move to {@code target} from where it is now. */
@@ -218,6 +234,22 @@ class Employee {
 
 	LocalDate startDate() {
 		return this.startDate;
+	}
+
+	LocalDate endDate() {
+		return this.endDate;
+	}
+
+	String iin() {
+		return this.iin;
+	}
+
+	ContractType contractType() {
+		return this.contractType;
+	}
+
+	int probationMonths() {
+		return this.probationMonths;
 	}
 
 	LocalDate probationEndsOn() {

@@ -14,13 +14,17 @@ interface Employees extends JpaRepository<Employee, UUID> {
 
 	boolean existsByOrganizationIdAndEmail(UUID organizationId, String email);
 
+	boolean existsByOrganizationIdAndIin(UUID organizationId, String iin);
+
 	boolean existsByDepartmentId(UUID departmentId);
 
 	@Query("select e from Employee e where e.organizationId = :organizationId "
 			+ "and (:departmentId is null or e.departmentId = :departmentId) "
-			+ "and (:status is null or e.status = :status) "
-			+ "and (:search is null or lower(e.name) like :search escape '\\' or e.email like :search escape '\\')")
-	Page<Employee> search(UUID organizationId, UUID departmentId, EmployeeStatus status, String search,
-			Pageable pageable);
+			+ "and (:managerId is null or e.managerId = :managerId) " + "and (:status is null or e.status = :status) "
+			+ "and (:contractType is null or e.contractType = :contractType) "
+			+ "and (:search is null or lower(e.name) like :search escape '\\' or e.email like :search escape '\\' "
+			+ "or e.iin like :search escape '\\')")
+	Page<Employee> search(UUID organizationId, UUID departmentId, UUID managerId, EmployeeStatus status,
+			ContractType contractType, String search, Pageable pageable);
 
 }

@@ -153,7 +153,8 @@ class DepartmentAndEmployeeApiTests {
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
 		String id = added.json().path("id").asText();
 		assertThat(added.header("Location")).endsWith("/api/organizations/" + org.id() + "/employees/" + id);
-		assertThat(added.json().path("status").asText()).isEqualTo("PENDING");
+		// a new hire: PENDING, or ONBOARDING once his onboarding's first step ran
+		assertThat(added.json().path("status").asText()).isIn("PENDING", "ONBOARDING");
 		assertThat(added.json().path("userId").asText()).isEqualTo(colleague.id().toString());
 		assertThat(added.json().path("email").asText()).isEqualTo(colleague.email());
 		assertThat(this.api.get(employees(org) + "/" + id, owner.token()).json().path("name").asText())
@@ -168,7 +169,8 @@ class DepartmentAndEmployeeApiTests {
 		Api.Response added = addEmployee(owner, org, "No Account", freshEmail("nobody"), null);
 
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
-		assertThat(added.json().path("status").asText()).isEqualTo("PENDING");
+		// a new hire: PENDING, or ONBOARDING once his onboarding's first step ran
+		assertThat(added.json().path("status").asText()).isIn("PENDING", "ONBOARDING");
 		assertThat(added.json().path("userId").isMissingNode() || added.json().path("userId").isNull()).isTrue();
 	}
 
@@ -222,23 +224,28 @@ class DepartmentAndEmployeeApiTests {
 		TestData.Org org = this.data.organization(owner, "Serik Group");
 		String sales = createDepartment(owner, org, "Sales").json().path("id").asText();
 		String it = createDepartment(owner, org, "IT").json().path("id").asText();
-		addEmployee(owner, org, "Anna Sales", freshEmail("anna"), sales);
+		String hired = addEmployee(owner, org, "Anna Sales", freshEmail("anna"), sales).json().path("status").asText();
 		addEmployee(owner, org, "Boris Sales", freshEmail("boris"), sales);
 		addEmployee(owner, org, "Chingis Coder", freshEmail("chingis"), it);
-		addEmployee(owner, org, "Dana Floating", "dana.special-" + UUID.randomUUID() + "@example.kz", null);
+		// already at work when recorded: ACTIVE
+		this.api.post(employees(org), owner.token(), Map.of("name", "Dana Floating", "email",
+				"dana.special-" + UUID.randomUUID() + "@example.kz", "onboard", false));
 
 		assertThat(names(this.api.get(employees(org) + "?departmentId=" + sales, owner.token())))
 			.containsExactlyInAnyOrder("Anna Sales", "Boris Sales");
 		assertThat(names(this.api.get(employees(org) + "?departmentId=" + it, owner.token())))
 			.containsExactly("Chingis Coder");
-		assertThat(names(this.api.get(employees(org) + "?status=PENDING", owner.token()))).hasSize(4);
-		assertThat(names(this.api.get(employees(org) + "?status=ACTIVE", owner.token()))).isEmpty();
+		assertThat(names(this.api.get(employees(org) + "?status=" + hired, owner.token())))
+			.containsExactlyInAnyOrder("Anna Sales", "Boris Sales", "Chingis Coder");
+		assertThat(names(this.api.get(employees(org) + "?status=ACTIVE", owner.token())))
+			.containsExactly("Dana Floating");
+		assertThat(names(this.api.get(employees(org) + "?status=LEFT", owner.token()))).isEmpty();
 		assertThat(names(this.api.get(employees(org) + "?q=sales", owner.token())))
 			.containsExactlyInAnyOrder("Anna Sales", "Boris Sales");
 		assertThat(names(this.api.get(employees(org) + "?q=DANA.SPECIAL", owner.token())))
 			.containsExactly("Dana Floating");
 		assertThat(names(
-				this.api.get(employees(org) + "?q=boris&departmentId=" + sales + "&status=PENDING", owner.token())))
+				this.api.get(employees(org) + "?q=boris&departmentId=" + sales + "&status=" + hired, owner.token())))
 			.containsExactly("Boris Sales");
 		assertThat(names(this.api.get(employees(org) + "?q=boris&departmentId=" + it, owner.token()))).isEmpty();
 	}
