@@ -1,6 +1,7 @@
 package kz.prometric.erp.production;
 
 import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,5 +49,8 @@ interface ProductionOrders extends JpaRepository<ProductionOrder, UUID> {
 	@Query("select o from ProductionOrder o where o.workspaceId = :workspaceId "
 			+ "and (:status is null or o.status = :status) and (:productId is null or o.productId = :productId)")
 	Page<ProductionOrder> search(UUID workspaceId, ProductionStatus status, UUID productId, Pageable pageable);
+
+	/** The orders with these numbers in the workspace (the task API's subjects). */
+	List<ProductionOrder> findByWorkspaceIdAndOrderNumberIn(UUID workspaceId, Collection<String> orderNumbers);
 
 }

@@ -1,5 +1,7 @@
 package kz.prometric.erp.production;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,5 +43,8 @@ interface Requisitions extends JpaRepository<Requisition, UUID> {
 			+ "and (:salesOrderId is null or r.salesOrderId = :salesOrderId)")
 	Page<Requisition> search(UUID workspaceId, RequisitionStatus status, UUID productId, UUID productionOrderId,
 			UUID salesOrderId, Pageable pageable);
+
+	/** The requisitions with these numbers in the workspace (the task API's subjects). */
+	List<Requisition> findByWorkspaceIdAndNumberIn(UUID workspaceId, Collection<String> numbers);
 
 }

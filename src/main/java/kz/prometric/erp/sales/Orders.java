@@ -1,5 +1,7 @@
 package kz.prometric.erp.sales;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,5 +33,8 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "
 			+ "and (:search is null or lower(o.orderNumber) like :search escape '\\')")
 	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search, Pageable pageable);
+
+	/** The orders with these numbers in the workspace (the task API's subjects). */
+	List<SalesOrder> findByWorkspaceIdAndOrderNumberIn(UUID workspaceId, Collection<String> orderNumbers);
 
 }

@@ -9,5 +9,5 @@
  * a shipped order. {@link kz.prometric.erp.sales.OrderManagement} is the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = { "shared", "identity",
-		"organization", "crm", "catalog", "inventory", "finance", "production" })
+		"organization", "crm", "catalog", "inventory", "finance", "production", "workflow" })
 package kz.prometric.erp.sales;

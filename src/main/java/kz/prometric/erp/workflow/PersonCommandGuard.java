@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.shared.FieldViolation;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -78,10 +80,15 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * the command runs, inside its transaction:
  * <ul>
  * <li>completing a task, submitting its form, setting, patching or removing its
- * variables: only the variables its form offers as editable fields, select and radio
- * values only among the field's options; a read-only field only with its current value
- * (Tasklist submits read-only fields unchanged; such values are dropped, not written). A
- * task without a form accepts no variables;</li>
+ * variables: only the variables its form offers as editable fields; a read-only field
+ * only with its current value (Tasklist submits read-only fields unchanged; such values
+ * are dropped, not written). A task without a form accepts no variables. Anything else is
+ * a {@link ProcessVariablesRefused} (403);</li>
+ * <li>the values of those fields as the form declares them ({@link TaskFormValues}):
+ * type, select/radio/checklist/taglist values only among the field's options, numeric and
+ * length bounds, pattern, and on completion every required field that the form shows
+ * filled in. A value the form does not accept is a {@link TaskFormInvalid} (422) naming
+ * the field;</li>
  * <li>completing, failing or throwing a BPMN error from an external task: only the
  * variables the BPMN declares in the activity's {@code outputVariables} extension
  * property (comma-separated); a BPMN error only with a code the activity declares in its
@@ -181,22 +188,22 @@ final class PersonCommandGuard {
 	private void check(Command<?> command, CommandContext context) {
 		if (command instanceof CompleteTaskCmd) {
 			// also ResolveTaskCmd
-			checkTask(context, field(command, "taskId"), variables(command, "variables"), List.of());
+			checkTask(context, field(command, "taskId"), variables(command, "variables"), List.of(), true);
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
-			checkTask(context, field(command, "taskId"), variables(command, "properties"), List.of());
+			checkTask(context, field(command, "taskId"), variables(command, "properties"), List.of(), true);
 		}
 		else if (command instanceof SetTaskVariablesCmd) {
-			checkTask(context, field(command, "entityId"), variables(command, "variables"), List.of());
+			checkTask(context, field(command, "entityId"), variables(command, "variables"), List.of(), false);
 		}
 		else if (command instanceof PatchTaskVariablesCmd) {
 			Collection<String> deletions = field(command, "deletions");
 			checkTask(context, field(command, "entityId"), variables(command, "variables"),
-					(deletions != null) ? deletions : List.of());
+					(deletions != null) ? deletions : List.of(), false);
 		}
 		else if (command instanceof RemoveTaskVariablesCmd) {
 			Collection<String> names = field(command, "variableNames");
-			checkTask(context, field(command, "entityId"), null, (names != null) ? names : List.of());
+			checkTask(context, field(command, "entityId"), null, (names != null) ? names : List.of(), false);
 		}
 		else if (command instanceof HandleExternalTaskCmd) {
 			checkExternalTask(context, command);
@@ -208,8 +215,8 @@ final class PersonCommandGuard {
 	}
 
 	private void checkTask(CommandContext context, String taskId, Map<String, Object> variables,
-			Collection<String> removals) {
-		if ((variables == null || variables.isEmpty()) && removals.isEmpty()) {
+			Collection<String> removals, boolean completing) {
+		if (!completing && (variables == null || variables.isEmpty()) && removals.isEmpty()) {
 			return;
 		}
 		TaskEntity task = (taskId != null) ? context.getTaskManager().findTaskById(taskId) : null;
@@ -221,6 +228,8 @@ final class PersonCommandGuard {
 		Set<String> refused = new LinkedHashSet<>();
 		List<String> reasons = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
+		List<FieldViolation> invalid = new ArrayList<>();
+		Map<String, Object> written = new LinkedHashMap<>();
 		if (variables != null) {
 			variables.forEach((name, submitted) -> {
 				TaskForms.Field field = form.field(name);
@@ -238,9 +247,11 @@ final class PersonCommandGuard {
 						reasons.add(name + " is read-only");
 					}
 				}
-				else if (value != null && !optionsAllow(field, value, task)) {
-					refused.add(name);
-					reasons.add(name + " must be one of the field's options");
+				else {
+					written.put(name, value);
+					if (value != null && !optionsAllow(field, value, task)) {
+						invalid.add(new FieldViolation(name, "must be one of the field's options"));
+					}
 				}
 			});
 		}
@@ -250,10 +261,24 @@ final class PersonCommandGuard {
 				refused.add(name);
 				reasons.add(name + " may not be removed");
 			}
+			else {
+				written.put(name, null);
+			}
 		}
 		if (!refused.isEmpty()) {
 			throw new ProcessVariablesRefused("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")",
 					List.copyOf(refused), String.join("; ", reasons));
+		}
+		Set<String> optionRefused = new LinkedHashSet<>();
+		invalid.forEach(v -> optionRefused.add(v.field()));
+		for (FieldViolation violation : TaskFormValues.check(form, written, completing,
+				name -> plain(task.getVariableTyped(name, false)), () -> variablesOf(task))) {
+			if (!optionRefused.contains(violation.field())) {
+				invalid.add(violation);
+			}
+		}
+		if (!invalid.isEmpty()) {
+			throw new TaskFormInvalid("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")", invalid);
 		}
 		if (variables != null) {
 			// read-only fields are never written, not even with the value they have
@@ -264,6 +289,16 @@ final class PersonCommandGuard {
 				// an immutable map: writing the same value again changes nothing
 			}
 		}
+	}
+
+	/** The task's variables (its own and its executions'), as plain values. */
+	private static Map<String, Object> variablesOf(TaskEntity task) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		org.camunda.bpm.engine.variable.VariableMap typed = task.getVariablesTyped(false);
+		for (String name : typed.keySet()) {
+			values.put(name, plain(typed.getValueTyped(name)));
+		}
+		return values;
 	}
 
 	private boolean optionsAllow(TaskForms.Field field, Object value, TaskEntity task) {

@@ -2,6 +2,7 @@ package kz.prometric.erp.workflow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -104,14 +105,14 @@ final class TaskForms {
 				String variable = topLevel(key);
 				boolean nested = !variable.equals(key);
 				add(fields, new Field(variable, isEditable(component), nested ? null : options(component),
-						nested ? null : component.path("valuesKey").asText(null)));
+						nested ? null : component.path("valuesKey").asText(null), nested ? null : rules(component)));
 			}
 			else if (path != null && !path.isBlank() && component.has("components")) {
 				// a group or dynamic list writes one object (or list) under its path
 				Map<String, Field> inner = new LinkedHashMap<>();
 				collect(component.path("components"), inner);
 				boolean editable = isEditable(component) && inner.values().stream().anyMatch(Field::editable);
-				add(fields, new Field(topLevel(path), editable, null, null));
+				add(fields, new Field(topLevel(path), editable, null, null, null));
 			}
 			else if (component.has("components")) {
 				collect(component.path("components"), fields);
@@ -153,6 +154,74 @@ final class TaskForms {
 		return options;
 	}
 
+	/** What a Camunda Form component declares about its value. */
+	private static Rules rules(JsonNode component) {
+		JsonNode validate = component.path("validate");
+		String type = component.path("type").asText("");
+		String subtype = component.path("subtype").asText(null);
+		JsonNode hide = component.path("conditional").path("hide");
+		return new Rules(component.path("label").asText(null), type, subtype, truthy(validate.get("required")),
+				decimal(validate.get("min")), decimal(validate.get("max")), integer(validate.get("minLength")),
+				integer(validate.get("maxLength")), validate.path("pattern").asText(null),
+				(hide.isTextual() && !hide.asText().isBlank()) ? hide.asText() : null,
+				truthy(component.get("serializeToString")));
+	}
+
+	/** What a generated form field ({@code camunda:formField}) declares. */
+	private static Rules generatedRules(FormField formField) {
+		boolean required = false;
+		BigDecimal min = null;
+		BigDecimal max = null;
+		Integer minLength = null;
+		Integer maxLength = null;
+		if (formField.getValidationConstraints() != null) {
+			for (FormFieldValidationConstraint constraint : formField.getValidationConstraints()) {
+				String config = (constraint.getConfiguration() != null) ? String.valueOf(constraint.getConfiguration())
+						: null;
+				switch (constraint.getName()) {
+					case "required" -> required = true;
+					case "min" -> min = decimal(config);
+					case "max" -> max = decimal(config);
+					case "minlength" -> minLength = (decimal(config) != null) ? decimal(config).intValue() : null;
+					case "maxlength" -> maxLength = (decimal(config) != null) ? decimal(config).intValue() : null;
+					default -> {
+						// readonly and custom validators: not checked here
+					}
+				}
+			}
+		}
+		String type = switch (String.valueOf(formField.getTypeName())) {
+			case "long" -> "number";
+			case "boolean" -> "checkbox";
+			case "enum" -> "select";
+			case "date" -> "datetime";
+			default -> "textfield";
+		};
+		return new Rules(formField.getLabel(), type, "date".equals(formField.getTypeName()) ? "generated-date" : null,
+				required, min, max, minLength, maxLength, null, null, false);
+	}
+
+	private static BigDecimal decimal(JsonNode node) {
+		return (node == null || node.isNull() || node.isMissingNode()) ? null : decimal(node.asText());
+	}
+
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Integer integer(JsonNode node) {
+		BigDecimal value = decimal(node);
+		return (value != null) ? value.intValue() : null;
+	}
+
 	private static void add(Map<String, Field> fields, Field field) {
 		fields.merge(field.name(), field, Field::merge);
 	}
@@ -177,9 +246,21 @@ final class TaskForms {
 					}
 				}
 			}
-			add(fields, new Field(formField.getId(), !readonly, options, null));
+			add(fields, new Field(formField.getId(), !readonly, options, null, generatedRules(formField)));
 		}
 		return new Declaration(fields);
+	}
+
+	/**
+	 * What a form component declares about the value it writes: its label and type
+	 * (form-js types: {@code textfield}, {@code textarea}, {@code number},
+	 * {@code checkbox}, {@code select}, {@code radio}, {@code checklist},
+	 * {@code taglist}, {@code datetime} with its {@code subtype}), whether it is
+	 * required, numeric bounds, text length bounds and pattern, the FEEL expression that
+	 * hides it, and whether a number is submitted as text ({@code serializeToString}).
+	 */
+	record Rules(String label, String type, String subtype, boolean required, BigDecimal min, BigDecimal max,
+			Integer minLength, Integer maxLength, String pattern, String hideExpression, boolean serializeToString) {
 	}
 
 	/** The variables a form offers, by name. */
@@ -198,16 +279,22 @@ final class TaskForms {
 	 * fixed options, the option values ({@code null}: any value); {@code valuesKey} names
 	 * the variable holding the options of a field whose options come from the process.
 	 */
-	record Field(String name, boolean editable, Set<String> options, String valuesKey) {
+	record Field(String name, boolean editable, Set<String> options, String valuesKey, Rules rules) {
 
+		/**
+		 * Two components writing one variable: it is editable if either is, options are
+		 * the union, and the value rules are checked only when both agree on them (a
+		 * second component of another type would make any check wrong).
+		 */
 		Field merge(Field other) {
 			Set<String> merged = null;
 			if (this.options != null && other.options != null) {
 				merged = new LinkedHashSet<>(this.options);
 				merged.addAll(other.options);
 			}
+			Rules rules = (this.rules != null && this.rules.equals(other.rules)) ? this.rules : null;
 			return new Field(this.name, this.editable || other.editable, merged,
-					(this.valuesKey != null) ? this.valuesKey : other.valuesKey);
+					(this.valuesKey != null) ? this.valuesKey : other.valuesKey, rules);
 		}
 
 		/**

@@ -28,6 +28,7 @@ import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class TenantIsolationMatrixTests {
 			Map.entry("paymentId", t -> t.id("payment")), Map.entry("workCenterId", t -> t.id("workCenter")),
 			Map.entry("productionOrderId", t -> t.id("productionOrder")),
 			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
-			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")));
+			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")),
+			Map.entry("taskId", t -> t.id("task")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -147,7 +149,8 @@ class TenantIsolationMatrixTests {
 					{"unitPrice":"0.01","leadTimeDays":1}"""), Map.entry("CreateTeamRequest", """
 					{"code":"injected","name":"Injected"}"""), Map.entry("RenameTeamRequest", """
 					{"name":"Injected"}"""), Map.entry("AddTeamMemberRequest", """
-					{"userId":"{userId}"}"""));
+					{"userId":"{userId}"}"""), Map.entry("CompleteTaskRequest", """
+					{"variables":{"outcome":"LOST","lostReason":"Injected"}}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -171,6 +174,9 @@ class TenantIsolationMatrixTests {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
 
 	@Autowired
 	Validator validator;
@@ -505,6 +511,12 @@ class TenantIsolationMatrixTests {
 					.path("id")
 					.asText());
 		secrets.add("Deal " + tag);
+		ids.put("task",
+				this.tasks.createTaskQuery()
+					.tenantIdIn(org.workspaceId().toString())
+					.processInstanceBusinessKey(ids.get("deal"))
+					.singleResult()
+					.getId());
 		ids.put("order", order(ws, owner, ids));
 		ids.put("invoice",
 				this.invoices

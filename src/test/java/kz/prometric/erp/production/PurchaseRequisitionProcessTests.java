@@ -303,10 +303,11 @@ class PurchaseRequisitionProcessTests {
 		ProcessInstance process = processOf(number);
 
 		// only the form's options are accepted (the task variable guard checks the
-		// select)
+		// select: 422 naming the field)
 		Api.Response undecided = completeOnEngineRest(this.manager, task(process),
 				Map.of(PurchaseRequisition.VAR_DECISION, "maybe"));
-		Assertions.assertThat(undecided.status()).as(undecided.toString()).isEqualTo(403);
+		Assertions.assertThat(undecided.status()).as(undecided.toString()).isEqualTo(422);
+		Assertions.assertThat(undecided.text()).contains(PurchaseRequisition.VAR_DECISION);
 		assertThat(process).isWaitingAt(PurchaseRequisition.TASK_APPROVE_PURCHASE);
 
 		Api.Response rejected = completeOnEngineRest(this.manager, task(process),
