@@ -294,6 +294,33 @@ class EmployeeOffboardingProcessTests {
 	}
 
 	@Test
+	void refusesANegativeSettlementThroughTheTaskApiNamingTheFieldAndRecordsAValidOne() {
+		EmployeeView employee = activeEmployee("Bolat Api");
+		this.offboarding.endEmployment(this.org.id(), this.owner.id(), employee.id(), today(), null);
+		ProcessInstance instance = instanceOf(employee);
+		String settlement = task(instance, EmployeeOffboarding.TASK_FINAL_SETTLEMENT).getId();
+		String complete = "/api/workspaces/" + this.org.workspaceId() + "/tasks/" + settlement + "/complete";
+
+		Api.Response negative = this.api.post(complete, this.owner.token(),
+				Map.of("variables", Map.of("settlementPaid", true, "settlementAmount", -5)));
+
+		assertThat(negative.status()).as(negative.toString()).isEqualTo(422);
+		assertThat(negative.errorFields()).containsExactly("settlementAmount");
+		assertThat(this.tasks.createTaskQuery().taskId(settlement).count()).isOne();
+
+		Api.Response paid = this.api.post(complete, this.owner.token(),
+				Map.of("variables", Map.of("settlementPaid", true, "settlementAmount", 98000.25)));
+
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(204);
+		JsonNode record = this.api
+			.get("/api/organizations/" + this.org.id() + "/employees/" + employee.id() + "/offboarding",
+					this.owner.token())
+			.json();
+		assertThat(record.path("tasks").get(1).path("amount").decimalValue()).isEqualByComparingTo("98000.25");
+		assertThat(record.path("tasks").get(1).path("doneBy").asText()).isEqualTo(this.owner.email());
+	}
+
+	@Test
 	void startsOnceWhenTheProbationEndsAndIgnoresASecondCall() {
 		EmployeeView employee = this.hr.addEmployee(this.org.id(), this.owner.id(),
 				new HrManagement.NewEmployee("Kairat Probation", unique("kairat"), null, "Driver", null, null, null,
