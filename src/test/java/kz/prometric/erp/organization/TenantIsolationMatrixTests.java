@@ -103,7 +103,8 @@ class TenantIsolationMatrixTests {
 			{"name":"Injected"}"""), Map.entry("AddEmployeeRequest", """
 			{"name":"Injected","email":"injected@example.kz","departmentId":"{departmentId}"}"""),
 			Map.entry("UpdateEmployeeRequest", """
-					{"name":"Injected","departmentId":"{departmentId}"}"""), Map.entry("ChangeRoleRequest", """
+					{"name":"Injected","departmentId":"{departmentId}"}"""), Map.entry("EndEmploymentRequest", """
+					{"lastDay":"2099-12-31","reason":"Injected"}"""), Map.entry("ChangeRoleRequest", """
 					{"role":"MANAGER"}"""), Map.entry("InviteRequest", """
 					{"email":"injected@example.kz","role":"ADMIN"}"""), Map.entry("CreateCustomerRequest", """
 					{"type":"COMPANY","name":"Injected"}"""), Map.entry("UpdateCustomerRequest", """

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.prometric.erp.hr.ContractType;
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.hr.HrManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.production.ProductionEvents;
 import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.support.Api;
@@ -75,7 +76,11 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("purchase-requisition/Task_ApprovePurchase", this::purchaseAwaitingApproval),
 			Map.entry("purchase-requisition/Task_ReceiveGoods", this::purchaseAwaitingGoods),
 			Map.entry("employee-onboarding/Task_CompleteItem", this::onboardingWithOneItemLeft),
-			Map.entry("employee-onboarding/Task_ReviewProbation", this::onboardingAtProbationReview));
+			Map.entry("employee-onboarding/Task_ReviewProbation", this::onboardingAtProbationReview),
+			Map.entry("employee-offboarding/Task_ReturnEquipment", () -> offboardingAt("Task_ReturnEquipment")),
+			Map.entry("employee-offboarding/Task_FinalSettlement", () -> offboardingAt("Task_FinalSettlement")),
+			Map.entry("employee-offboarding/Task_SignLeavingDocuments",
+					() -> offboardingAt("Task_SignLeavingDocuments")));
 
 	@Autowired
 	Api api;
@@ -457,6 +462,33 @@ class EveryUserTaskWalkAroundTests {
 		ProcessInstance onboarding = byBusinessKey("employee-onboarding", employee.id().toString());
 		runJobs(onboarding);
 		return onboarding;
+	}
+
+	/**
+	 * An employee of B whose employment B's owner ended today: of the offboarding's three
+	 * parallel tasks, all but {@code waitingTask} are done (the last day is not over).
+	 */
+	private ProcessInstance offboardingAt(String waitingTask) {
+		EmployeeView employee = this.hr.addEmployee(this.b.org.id(), this.b.owner.id(),
+				new HrManagement.NewEmployee("Leaver of B",
+						"leaver-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kz", "Clerk", null,
+						WorkspaceRole.MEMBER),
+				false);
+		Api.Response ended = this.api.post(
+				"/api/organizations/" + this.b.org.id() + "/employees/" + employee.id() + "/end-employment",
+				this.b.owner.token(), Map.of("lastDay", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))));
+		assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+		ProcessInstance offboarding = byBusinessKey("employee-offboarding", employee.id().toString());
+		Map<String, Map<String, Object>> done = Map.of("Task_ReturnEquipment", Map.of("equipmentReturned", true),
+				"Task_FinalSettlement", Map.of("settlementPaid", true, "settlementAmount", 0),
+				"Task_SignLeavingDocuments", Map.of("documentsSigned", true));
+		for (Task task : this.tasks.createTaskQuery().processInstanceId(offboarding.getId()).list()) {
+			if (!task.getTaskDefinitionKey().equals(waitingTask)) {
+				this.tasks.complete(task.getId(), done.get(task.getTaskDefinitionKey()));
+			}
+		}
+		runJobs(offboarding);
+		return offboarding;
 	}
 
 	private void runJobs(ProcessInstance instance) {
