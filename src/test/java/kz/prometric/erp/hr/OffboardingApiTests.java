@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import kz.prometric.erp.hr.process.EmployeeOffboarding;
+import kz.prometric.erp.hr.process.EmployeeOnboarding;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.Concurrently;
@@ -72,6 +73,22 @@ class OffboardingApiTests {
 		assertThat(record.json().path("status").asText()).isEqualTo("LEAVING");
 		assertThat(record.json().path("tasks")).hasSize(3)
 			.allSatisfy(task -> assertThat(task.path("done").asBoolean()).isFalse());
+	}
+
+	@Test
+	void stopsTheRunningOnboardingOfANewHireWhoLeaves() {
+		Api.Response added = this.api.post("/api/organizations/" + this.org.id() + "/employees", this.owner.token(),
+				Map.of("name", "Aruzhan New", "email", unique("aruzhan"), "position", "Accountant"));
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		UUID employee = UUID.fromString(added.json().path("id").asText());
+		assertThat(onboardings(employee)).as("the new hire's onboarding runs").isOne();
+
+		Api.Response ended = endEmployment(this.owner, employee, Map.of("lastDay", today().plusDays(7)));
+
+		assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+		assertThat(ended.json().path("status").asText()).isEqualTo("LEAVING");
+		assertThat(onboardings(employee)).as("the onboarding stopped").isZero();
+		assertThat(offboardings(employee)).isOne();
 	}
 
 	@Test
@@ -219,6 +236,13 @@ class OffboardingApiTests {
 	private long offboardings(UUID employee) {
 		return this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(EmployeeOffboarding.PROCESS_KEY)
+			.processInstanceBusinessKey(employee.toString())
+			.count();
+	}
+
+	private long onboardings(UUID employee) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(EmployeeOnboarding.PROCESS_KEY)
 			.processInstanceBusinessKey(employee.toString())
 			.count();
 	}
