@@ -2,6 +2,7 @@ package kz.prometric.erp.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import kz.prometric.erp.crm.DealManagement.NewDeal;
 import kz.prometric.erp.crm.DealProduct;
 import kz.prometric.erp.crm.DealStage;
 import kz.prometric.erp.crm.DealView;
+import kz.prometric.erp.hr.ContractType;
 import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.inventory.InventoryManagement;
@@ -34,7 +36,9 @@ import kz.prometric.erp.organization.OrganizationManagement;
 import kz.prometric.erp.hr.HrManagement.NewEmployee;
 import kz.prometric.erp.organization.OrganizationView;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.TeamManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
+import kz.prometric.erp.organization.WorkspaceType;
 import kz.prometric.erp.production.PurchasingManagement;
 import kz.prometric.erp.production.PurchasingManagement.NewSupplier;
 import kz.prometric.erp.production.SupplierView;
@@ -42,7 +46,11 @@ import kz.prometric.erp.production.WorkCenterKind;
 import kz.prometric.erp.production.WorkCenterManagement;
 import kz.prometric.erp.production.WorkCenterManagement.NewOperation;
 import kz.prometric.erp.production.WorkCenterManagement.NewWorkCenter;
+import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.VatCategory;
+import kz.prometric.erp.workflow.TaskManagement;
+import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
+import kz.prometric.erp.workflow.TaskManagement.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +80,10 @@ class DemoData {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	/** e-mail → (first name, last name, role, position, department). */
+	private static final String NEW_HIRE_EMAIL = "aliya.zh@demo.prometric.kz";
+
+	private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
+
 	private static final List<DemoPerson> PEOPLE = List.of(
 			new DemoPerson("owner@demo.prometric.kz", "Aidos", "Nurlanov", WorkspaceRole.OWNER, "Director",
 					"Management"),
@@ -107,12 +119,19 @@ class DemoData {
 
 	private final WorkCenterManagement workCenters;
 
+	private final TeamManagement teams;
+
+	private final TaskManagement tasks;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, HrManagement hr,
 			WorkspaceManagement workspaces, CustomerManagement customers, DealManagement deals,
 			CatalogManagement catalog, InventoryManagement inventory, PurchasingManagement purchasing,
-			WorkCenterManagement workCenters, TransactionTemplate transaction) {
+			WorkCenterManagement workCenters, TeamManagement teams, TaskManagement tasks,
+			TransactionTemplate transaction) {
+		this.teams = teams;
+		this.tasks = tasks;
 		this.workCenters = workCenters;
 		this.inventory = inventory;
 		this.purchasing = purchasing;
@@ -130,7 +149,8 @@ class DemoData {
 	@Order(0)
 	void loadOnce() {
 		if (this.identity.findByEmail(PEOPLE.get(0).email()).isEmpty()) {
-			this.transaction.executeWithoutResult(status -> load());
+			UUID newHire = this.transaction.execute(status -> load());
+			completeFirstOnboardingItems(newHire);
 			log.info("Loaded demo data: organization with BIN {}, {} users, {} departments", BIN, PEOPLE.size(),
 					DEPARTMENTS.size());
 		}
@@ -140,7 +160,7 @@ class DemoData {
 		log.info(logins.toString());
 	}
 
-	private void load() {
+	private UUID load() {
 		Map<String, UUID> users = new LinkedHashMap<>();
 		for (DemoPerson person : PEOPLE) {
 			UserAccount user = this.identity
@@ -175,10 +195,76 @@ class DemoData {
 					false);
 			employees.put(person.email(), employee.id());
 		}
-		this.hr.addEmployee(org.id(), ownerId, new NewEmployee("Aliya Zhaksybekova", "aliya.zh@demo.prometric.kz",
-				"Accountant", departments.get("Finance"), WorkspaceRole.MEMBER));
+		loadTeams(org.workspaceId(), ownerId, users);
+		// a new hire who started yesterday: her onboarding runs (its first items are done
+		// once the engine has planned them, see completeFirstOnboardingItems)
+		UUID newHire = this.hr
+			.addEmployee(org.id(), ownerId,
+					new NewEmployee("Aliya Zhaksybekova", NEW_HIRE_EMAIL, null, "Accountant",
+							departments.get("Finance"), employees.get(owner.email()), ContractType.PERMANENT,
+							LocalDate.now(BUSINESS_ZONE).minusDays(1), null, 3, WorkspaceRole.MEMBER))
+			.id();
 		loadDeals(org.workspaceId(), ownerId, employees.get("sales@demo.prometric.kz"));
 		loadProduction(org.workspaceId(), ownerId);
+		return newHire;
+	}
+
+	/**
+	 * Teams that onboarding and offboarding tasks go to: HR (the office manager), IT (the
+	 * office manager and the director), Facilities (the storekeeper), Accounting (the
+	 * director).
+	 */
+	private void loadTeams(UUID workspaceId, UUID ownerId, Map<String, UUID> users) {
+		Map<String, List<String>> teams = new LinkedHashMap<>();
+		teams.put("hr:HR", List.of("admin@demo.prometric.kz"));
+		teams.put("it:IT", List.of("admin@demo.prometric.kz", "owner@demo.prometric.kz"));
+		teams.put("facilities:Facilities", List.of("warehouse@demo.prometric.kz"));
+		teams.put("accounting:Accounting", List.of("owner@demo.prometric.kz"));
+		teams.forEach((codeAndName, members) -> {
+			String[] parts = codeAndName.split(":");
+			UUID teamId = this.teams.createTeam(workspaceId, ownerId, parts[0], parts[1]).id();
+			members.forEach(email -> this.teams.addTeamMember(workspaceId, ownerId, teamId, users.get(email)));
+		});
+	}
+
+	/**
+	 * The HR team signs the new hire's contract and IT creates her accounts, through the
+	 * task API as Gulnara (HR and IT): the rest of her checklist stays open. The
+	 * onboarding's first step runs in the job executor after the demo's commit, so this
+	 * waits (up to 30 s) for her tasks to appear.
+	 */
+	private void completeFirstOnboardingItems(UUID newHire) {
+		UUID admin = this.identity.findByEmail("admin@demo.prometric.kz").orElseThrow().id();
+		UUID workspaceId = this.workspaces.membershipsOf(admin)
+			.stream()
+			.filter(m -> m.workspaceType() == WorkspaceType.COMPANY)
+			.findFirst()
+			.orElseThrow()
+			.workspaceId();
+		List<String> done = List.of("Sign the employment contract and the job description",
+				"Create the ERP account and the e-mail address");
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			List<TaskView> open = this.tasks
+				.tasks(workspaceId, admin, new TaskFilter(TaskManagement.Scope.ALL, null, null, "EMPLOYEE", newHire),
+						PageQuery.first(PageQuery.MAX_SIZE))
+				.items();
+			if (!open.isEmpty()) {
+				open.stream()
+					.filter(task -> done.contains(task.name()))
+					.forEach(task -> this.tasks.complete(workspaceId, admin, task.id(),
+							Map.of("itemOutcome", "done", "itemNote", "Done on the first day")));
+				return;
+			}
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		log.warn("The demo new hire's onboarding has no tasks yet; her checklist stays untouched");
 	}
 
 	/**

@@ -6,5 +6,5 @@
  * something to click through. Loaded once; tests never rely on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "shared", "identity",
-		"organization", "hr", "catalog", "crm", "inventory", "production" })
+		"organization", "hr", "catalog", "crm", "inventory", "production", "workflow" })
 package kz.prometric.erp.demo;

@@ -9,6 +9,8 @@ import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.hr.HrManagement;
+import kz.prometric.erp.organization.TeamManagement;
+import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.OrganizationManagement;
@@ -31,6 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ErpIntegrationTest
 class DemoDataTests {
+
+	@Autowired
+	TeamManagement teams;
+
+	@Autowired
+	TaskManagement tasks;
 
 	@Autowired
 	HrManagement hr;
@@ -154,7 +162,8 @@ class DemoDataTests {
 
 	private DemoData demo() {
 		return new DemoData(this.identity, this.organizations, this.hr, this.workspaces, this.customers, this.deals,
-				this.catalog, this.inventory, this.purchasing, this.workCenters, this.transaction);
+				this.catalog, this.inventory, this.purchasing, this.workCenters, this.teams, this.tasks,
+				this.transaction);
 	}
 
 }
