@@ -51,6 +51,8 @@ import kz.prometric.erp.shared.VatCategory;
 import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
 import kz.prometric.erp.workflow.TaskManagement.TaskView;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,13 +125,19 @@ class DemoData {
 
 	private final TaskManagement tasks;
 
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
 	private final TransactionTemplate transaction;
 
 	DemoData(IdentityManagement identity, OrganizationManagement organizations, HrManagement hr,
 			WorkspaceManagement workspaces, CustomerManagement customers, DealManagement deals,
 			CatalogManagement catalog, InventoryManagement inventory, PurchasingManagement purchasing,
-			WorkCenterManagement workCenters, TeamManagement teams, TaskManagement tasks,
-			TransactionTemplate transaction) {
+			WorkCenterManagement workCenters, TeamManagement teams, TaskManagement tasks, RuntimeService runtime,
+			ManagementService management, TransactionTemplate transaction) {
+		this.runtime = runtime;
+		this.management = management;
 		this.teams = teams;
 		this.tasks = tasks;
 		this.workCenters = workCenters;
@@ -230,8 +238,8 @@ class DemoData {
 	/**
 	 * The HR team signs the new hire's contract and IT creates her accounts, through the
 	 * task API as Gulnara (HR and IT): the rest of her checklist stays open. The
-	 * onboarding's first step runs in the job executor after the demo's commit, so this
-	 * waits (up to 30 s) for her tasks to appear.
+	 * onboarding's first step is asynchronous and the job executor starts only once the
+	 * application is ready, after this listener: the step runs here.
 	 */
 	private void completeFirstOnboardingItems(UUID newHire) {
 		UUID admin = this.identity.findByEmail("admin@demo.prometric.kz").orElseThrow().id();
@@ -241,30 +249,25 @@ class DemoData {
 			.findFirst()
 			.orElseThrow()
 			.workspaceId();
+		this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(newHire.toString())
+			.tenantIdIn(workspaceId.toString())
+			.list()
+			.forEach(instance -> this.management.createJobQuery()
+				.processInstanceId(instance.getId())
+				.executable()
+				.list()
+				.forEach(job -> this.management.executeJob(job.getId())));
 		List<String> done = List.of("Sign the employment contract and the job description",
 				"Create the ERP account and the e-mail address");
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline) {
-			List<TaskView> open = this.tasks
-				.tasks(workspaceId, admin, new TaskFilter(TaskManagement.Scope.ALL, null, null, "EMPLOYEE", newHire),
-						PageQuery.first(PageQuery.MAX_SIZE))
-				.items();
-			if (!open.isEmpty()) {
-				open.stream()
-					.filter(task -> done.contains(task.name()))
-					.forEach(task -> this.tasks.complete(workspaceId, admin, task.id(),
-							Map.of("itemOutcome", "done", "itemNote", "Done on the first day")));
-				return;
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		log.warn("The demo new hire's onboarding has no tasks yet; her checklist stays untouched");
+		this.tasks
+			.tasks(workspaceId, admin, new TaskFilter(TaskManagement.Scope.ALL, null, null, "EMPLOYEE", newHire),
+					PageQuery.first(PageQuery.MAX_SIZE))
+			.items()
+			.stream()
+			.filter(task -> done.contains(task.name()))
+			.forEach(task -> this.tasks.complete(workspaceId, admin, task.id(),
+					Map.of("itemOutcome", "done", "itemNote", "Done on the first day")));
 	}
 
 	/**

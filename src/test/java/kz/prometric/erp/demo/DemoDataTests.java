@@ -35,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataTests {
 
 	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
+	@Autowired
+	org.camunda.bpm.engine.ManagementService management;
+
+	@Autowired
 	TeamManagement teams;
 
 	@Autowired
@@ -162,8 +168,8 @@ class DemoDataTests {
 
 	private DemoData demo() {
 		return new DemoData(this.identity, this.organizations, this.hr, this.workspaces, this.customers, this.deals,
-				this.catalog, this.inventory, this.purchasing, this.workCenters, this.teams, this.tasks,
-				this.transaction);
+				this.catalog, this.inventory, this.purchasing, this.workCenters, this.teams, this.tasks, this.runtime,
+				this.management, this.transaction);
 	}
 
 }
