@@ -302,35 +302,14 @@ final class PersonCommandGuard {
 	}
 
 	private boolean optionsAllow(TaskForms.Field field, Object value, TaskEntity task) {
-		Set<String> options = field.options();
+		Collection<String> options = field.options();
 		if (options == null && field.valuesKey() != null) {
-			options = optionsFrom(task.getVariable(field.valuesKey()));
+			options = TaskForms.optionsHeldIn(task.getVariable(field.valuesKey()), this.mapper);
 		}
 		if (options == null) {
 			return true;
 		}
 		return options.containsAll(TaskForms.Field.chosen(value, this.mapper));
-	}
-
-	/** Options held in a variable: a list of values or of {@code {label, value}}. */
-	private Set<String> optionsFrom(Object held) {
-		Set<String> options = new LinkedHashSet<>();
-		Object list = held;
-		if (held instanceof String text) {
-			try {
-				list = this.mapper.readValue(text, List.class);
-			}
-			catch (Exception ex) {
-				return options;
-			}
-		}
-		if (list instanceof Collection<?> values) {
-			for (Object option : values) {
-				options
-					.add((option instanceof Map<?, ?> map) ? String.valueOf(map.get("value")) : String.valueOf(option));
-			}
-		}
-		return options;
 	}
 
 	private void checkExternalTask(CommandContext context, Command<?> command) {

@@ -323,4 +323,29 @@ final class TaskForms {
 
 	}
 
+	/**
+	 * The options a field takes from a variable ({@code valuesKey}): a list of values or
+	 * of {@code {label, value}}, held as a list or as its JSON text; empty when it holds
+	 * neither.
+	 */
+	static List<String> optionsHeldIn(Object held, ObjectMapper mapper) {
+		List<String> options = new ArrayList<>();
+		Object list = held;
+		if (held instanceof String text) {
+			try {
+				list = mapper.readValue(text, List.class);
+			}
+			catch (IOException ex) {
+				return options;
+			}
+		}
+		if (list instanceof Collection<?> values) {
+			for (Object option : values) {
+				options
+					.add((option instanceof Map<?, ?> map) ? String.valueOf(map.get("value")) : String.valueOf(option));
+			}
+		}
+		return options;
+	}
+
 }

@@ -554,33 +554,14 @@ public class TaskManagement {
 			for (TaskForms.Field field : form.fields().values()) {
 				TaskForms.Rules rules = field.rules();
 				List<String> values = (field.options() != null) ? List.copyOf(field.options())
-						: (field.valuesKey() != null) ? optionsFrom(task.getVariable(field.valuesKey())) : null;
+						: (field.valuesKey() != null)
+								? TaskForms.optionsHeldIn(task.getVariable(field.valuesKey()), this.mapper) : null;
 				fields.add(new FormFieldView(field.name(), (rules != null) ? rules.label() : null,
 						(rules != null) ? rules.type() : "group", rules != null && rules.required(), !field.editable(),
 						values, json(task.getVariableTyped(field.name(), false))));
 			}
 			return fields;
 		});
-	}
-
-	private List<String> optionsFrom(Object held) {
-		List<String> options = new ArrayList<>();
-		Object list = held;
-		if (held instanceof String text) {
-			try {
-				list = this.mapper.readValue(text, List.class);
-			}
-			catch (JsonProcessingException ex) {
-				return options;
-			}
-		}
-		if (list instanceof Collection<?> values) {
-			for (Object option : values) {
-				options
-					.add((option instanceof Map<?, ?> map) ? String.valueOf(map.get("value")) : String.valueOf(option));
-			}
-		}
-		return options;
 	}
 
 	/** A variable's value as JSON shows it. */
