@@ -47,6 +47,9 @@ class Invitation {
 
 	private Instant respondedAt;
 
+	/** SHA-256 of the secret in the mailed link; null until the mail is sent. */
+	private String tokenHash;
+
 	@Version
 	private long version;
 
@@ -62,6 +65,16 @@ class Invitation {
 		this.status = Status.PENDING;
 		this.createdAt = now;
 		this.expiresAt = expiresAt;
+	}
+
+	/** Pending and not expired: its link may still be answered. */
+	boolean isOpen(Instant now) {
+		return this.status == Status.PENDING && now.isBefore(this.expiresAt);
+	}
+
+	/** Stores the hash of a newly minted link token; an earlier token dies. */
+	void mint(String tokenHash) {
+		this.tokenHash = tokenHash;
 	}
 
 	void accept(Instant now) {
@@ -97,6 +110,14 @@ class Invitation {
 
 	String email() {
 		return this.email;
+	}
+
+	UUID invitedBy() {
+		return this.invitedBy;
+	}
+
+	Instant expiresAt() {
+		return this.expiresAt;
 	}
 
 	WorkspaceRole role() {

@@ -1,6 +1,7 @@
 package kz.prometric.erp.organization;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface Invitations extends JpaRepository<Invitation, UUID> {
+
+	Optional<Invitation> findByTokenHash(String tokenHash);
 
 	Page<Invitation> findByWorkspaceId(UUID workspaceId, Pageable pageable);
 
