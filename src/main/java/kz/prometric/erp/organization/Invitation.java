@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,7 +48,11 @@ class Invitation {
 
 	private Instant respondedAt;
 
-	/** SHA-256 of the secret in the mailed link; null until the mail is sent. */
+	/**
+	 * SHA-256 of the secret in the mailed link; null until the mail is sent. Written only
+	 * by {@link Invitations#mintToken}.
+	 */
+	@Column(insertable = false, updatable = false)
 	private String tokenHash;
 
 	@Version
@@ -70,11 +75,6 @@ class Invitation {
 	/** Pending and not expired: its link may still be answered. */
 	boolean isOpen(Instant now) {
 		return this.status == Status.PENDING && now.isBefore(this.expiresAt);
-	}
-
-	/** Stores the hash of a newly minted link token; an earlier token dies. */
-	void mint(String tokenHash) {
-		this.tokenHash = tokenHash;
 	}
 
 	void accept(Instant now) {

@@ -329,12 +329,9 @@ public class WorkspaceManagement {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<String> mintInvitationToken(UUID invitationId) {
-		Instant now = this.clock.instant();
-		return this.invitations.findById(invitationId).filter(i -> i.isOpen(now)).map(i -> {
-			String token = LinkTokens.newToken();
-			i.mint(LinkTokens.hash(token));
-			return token;
-		});
+		String token = LinkTokens.newToken();
+		return (this.invitations.mintToken(invitationId, LinkTokens.hash(token), this.clock.instant()) == 1)
+				? Optional.of(token) : Optional.empty();
 	}
 
 	/**
