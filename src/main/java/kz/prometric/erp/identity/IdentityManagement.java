@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.InvalidInputException;
+import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +44,12 @@ public class IdentityManagement {
 
 	private static final int MAX_VERIFICATION_MAILS_PER_HOUR = 5;
 
+	/** The throttle key that counts a source's requests for password reset mails. */
+	static final String PASSWORD_RESET_KEY = "#password-reset";
+
+	/** The languages a user may choose for the web UI. */
+	public static final Set<String> LOCALES = Set.of("ru", "kk", "en");
+
 	private final Users users;
 
 	private final Sessions sessions;
@@ -65,6 +74,8 @@ public class IdentityManagement {
 
 	private final RegistrationTiming timing;
 
+	private final PasswordResets resets;
+
 	/**
 	 * Compared against when the e-mail is unknown, so that a miss costs as long as a
 	 * wrong password.
@@ -74,7 +85,7 @@ public class IdentityManagement {
 	IdentityManagement(Users users, Sessions sessions, RefreshTokens refreshTokens, TokenService tokens,
 			PasswordEncoder passwords, LoginGuard guard, IdentityProperties properties,
 			ApplicationEventPublisher events, Clock clock, EmailVerifications verifications,
-			PlatformTransactionManager transactionManager, RegistrationTiming timing) {
+			PlatformTransactionManager transactionManager, RegistrationTiming timing, PasswordResets resets) {
 		this.users = users;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
@@ -87,6 +98,7 @@ public class IdentityManagement {
 		this.verifications = verifications;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.timing = timing;
+		this.resets = resets;
 		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
@@ -148,6 +160,57 @@ public class IdentityManagement {
 		user.verifyEmail(this.clock.instant());
 		grantPlatformAdminIfListed(user);
 		return user.toAccount();
+	}
+
+	/**
+	 * Registers the owner of an address that a link mailed to it has just proven (an
+	 * invitation's link): the account is confirmed at once. An account of the address
+	 * that nobody confirmed becomes this registrant's (password and names replaced, its
+	 * sessions ended), as when its confirmation link is used. 409 naming {@code email}
+	 * when the address has a confirmed account: its owner logs in instead.
+	 */
+	@Transactional
+	public UserAccount registerProvenAddress(RegisterUser command) {
+		ensureHashable(command.password());
+		String email = User.normalize(command.email());
+		String passwordHash = this.passwords.encode(command.password());
+		Instant now = this.clock.instant();
+		Optional<User> existing = this.users.findByEmail(email);
+		User user;
+		if (existing.isEmpty()) {
+			user = createUser(email, passwordHash, command);
+		}
+		else if (existing.get().isEmailVerified()) {
+			throw new ConflictException("email", "This address has an account: log in with it instead");
+		}
+		else {
+			user = existing.get();
+			user.replaceCredentials(passwordHash, command.firstName().strip(), command.lastName().strip(), now);
+			this.users.saveAndFlush(user);
+			this.sessions.revokeAllOf(user.id(), "ACCOUNT_CLAIMED", now);
+		}
+		this.verifications.closeAllOf(user.id(), now);
+		user.verifyEmail(now);
+		grantPlatformAdminIfListed(user);
+		return user.toAccount();
+	}
+
+	/**
+	 * Confirms the user's address because he has just proven it another way (he holds a
+	 * link that was mailed only to it, such as an invitation's). Does nothing when the
+	 * address is not the user's or is confirmed already.
+	 */
+	@Transactional
+	public void confirmAddressProven(UUID userId, String provenEmail) {
+		this.users.findById(userId)
+			.filter(u -> u.email().equals(User.normalize(provenEmail)))
+			.filter(u -> !u.isEmailVerified())
+			.ifPresent(user -> {
+				Instant now = this.clock.instant();
+				this.verifications.closeAllOf(user.id(), now);
+				user.verifyEmail(now);
+				grantPlatformAdminIfListed(user);
+			});
 	}
 
 	/** True when a new account was created. */
@@ -219,10 +282,14 @@ public class IdentityManagement {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Optional<String> mintVerificationToken(UUID verificationId) {
+		return mint(this.verifications.findById(verificationId));
+	}
+
+	private Optional<String> mint(Optional<? extends MailedLink> link) {
 		Instant now = this.clock.instant();
-		return this.verifications.findById(verificationId).filter(v -> v.isOpen(now)).map(v -> {
+		return link.filter(l -> l.isOpen(now)).map(l -> {
 			String token = this.tokens.newRefreshToken();
-			v.mint(TokenService.hash(token));
+			l.mint(TokenService.hash(token));
 			return token;
 		});
 	}
@@ -264,12 +331,135 @@ public class IdentityManagement {
 	}
 
 	private static void ensureHashable(String password) {
+		ensureHashable(password, "password");
+	}
+
+	private static void ensureHashable(String password, String field) {
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			// BCrypt hashes at most 72 bytes and refuses longer input; the request's
 			// character count lets non-Latin passwords through
-			throw new InvalidInputException("password", "must be at most " + MAX_PASSWORD_BYTES
+			throw new InvalidInputException(field, "must be at most " + MAX_PASSWORD_BYTES
 					+ " bytes in UTF-8 (fewer characters for non-Latin letters)");
 		}
+	}
+
+	/**
+	 * Changes the password of a logged-in user who knows the current one: every other
+	 * session of the user ends (API tokens, refresh tokens, webapp and UI logins tied to
+	 * them), {@code keepSessionId} (the session making the change, may be null) stays
+	 * open, and {@link PasswordChanged} tells the address's owner by mail. A wrong
+	 * current password is 422 naming {@code currentPassword} and counts like a failed
+	 * login from the caller's address (so a stolen session cannot guess it; 429 once
+	 * blocked); the same password again is 422 naming {@code newPassword}.
+	 */
+	@Transactional
+	public void changePassword(UUID userId, UUID keepSessionId, String currentPassword, String newPassword) {
+		ensureHashable(newPassword, "newPassword");
+		User user = this.users.findById(userId)
+			.filter(User::isActive)
+			.orElseThrow(() -> new NotFoundException("User", userId));
+		String source = LoginSource.current();
+		this.guard.ensureAllowed(source, user.email());
+		if (!this.passwords.matches(currentPassword, user.passwordHash())) {
+			this.guard.recordFailure(source, user.email());
+			throw new BusinessRuleViolation("currentPassword", "The current password is wrong");
+		}
+		if (this.passwords.matches(newPassword, user.passwordHash())) {
+			throw new BusinessRuleViolation("newPassword", "The new password must differ from the current one");
+		}
+		Instant now = this.clock.instant();
+		user.changePassword(this.passwords.encode(newPassword), now);
+		this.users.saveAndFlush(user);
+		this.sessions.findByUserIdAndRevokedAtIsNull(userId)
+			.stream()
+			.filter(s -> !s.id().equals(keepSessionId))
+			.forEach(s -> s.revoke("PASSWORD_CHANGED", now));
+		this.resets.closeAllOf(userId, now);
+		this.events.publishEvent(
+				new PasswordChanged(userId, user.email(), user.firstName(), PasswordChanged.How.CHANGED, now));
+	}
+
+	/**
+	 * Mails a link to reset the password when the address has an active account and has
+	 * not had {@code max-mails-per-hour} links in the last hour; otherwise does nothing.
+	 * Answers the same in every case, so it does not tell which addresses have accounts.
+	 * Each request counts for the caller's address: too many answer 429 (whatever
+	 * addresses they name), see {@link IdentityProperties.PasswordReset}.
+	 */
+	@Transactional
+	public void requestPasswordReset(String email) {
+		IdentityProperties.PasswordReset settings = this.properties.passwordReset();
+		this.guard.countRequest(LoginSource.current(), PASSWORD_RESET_KEY, settings.maxRequestsPerSource());
+		Instant now = this.clock.instant();
+		this.users.findByEmail(User.normalize(email))
+			.filter(User::isActive)
+			.filter(u -> this.resets.countByUserIdAndCreatedAtAfter(u.id(), now.minus(Duration.ofHours(1))) < settings
+				.maxMailsPerHour())
+			.ifPresent(user -> {
+				PasswordReset reset = this.resets
+					.save(new PasswordReset(user, now, now.plus(settings.tokenValidity())));
+				this.events.publishEvent(new PasswordResetRequested(reset.id(), user.id(), user.email(),
+						user.firstName(), reset.expiresAt(), now));
+			});
+	}
+
+	/**
+	 * Mints the token of a password reset request for its mail, like
+	 * {@link #mintVerificationToken}: a new random token whose hash replaces any earlier
+	 * one, committed at once. Empty when the request is used or expired.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Optional<String> mintPasswordResetToken(UUID resetId) {
+		return mint(this.resets.findById(resetId));
+	}
+
+	/**
+	 * Sets a new password with the token of a reset mail. The token works once; using it
+	 * ends every session of the user, closes every other reset link, and confirms the
+	 * address (the link proves it). {@link PasswordChanged} tells the owner by mail. 400
+	 * naming {@code token} when the token is unknown, used or expired.
+	 */
+	@Transactional
+	public UserAccount resetPassword(String token, String newPassword) {
+		ensureHashable(newPassword, "newPassword");
+		Instant now = this.clock.instant();
+		PasswordReset reset = this.resets.findByTokenHashForUpdate(TokenService.hash(token))
+			.filter(r -> r.isOpen(now))
+			.orElseThrow(() -> new InvalidInputException("token",
+					"The reset link is unknown, already used or expired; ask for a new one"));
+		User user = this.users.findById(reset.userId())
+			.filter(u -> u.email().equals(reset.email()))
+			.filter(User::isActive)
+			.orElseThrow(() -> new InvalidInputException("token", "The reset link no longer applies"));
+		user.changePassword(this.passwords.encode(newPassword), now);
+		user.verifyEmail(now);
+		this.users.saveAndFlush(user);
+		this.resets.closeAllOf(user.id(), now);
+		this.verifications.closeAllOf(user.id(), now);
+		this.sessions.revokeAllOf(user.id(), "PASSWORD_RESET", now);
+		grantPlatformAdminIfListed(user);
+		this.events.publishEvent(
+				new PasswordChanged(user.id(), user.email(), user.firstName(), PasswordChanged.How.RESET, now));
+		return user.toAccount();
+	}
+
+	/**
+	 * The language the user chose for the web UI ({@code ru}, {@code kk} or {@code en};
+	 * null goes back to the browser's). 400 naming {@code locale} for any other.
+	 */
+	@Transactional
+	public void chooseLocale(UUID userId, String locale) {
+		if (locale != null && !LOCALES.contains(locale)) {
+			throw new InvalidInputException("locale", "must be one of ru, kk, en");
+		}
+		User user = this.users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		user.chooseLocale(locale, this.clock.instant());
+	}
+
+	/** The language the user chose, if any (the UI's LocaleResolver asks). */
+	@Transactional(readOnly = true)
+	public Optional<Locale> preferredLocale(UUID userId) {
+		return this.users.findById(userId).map(User::locale).map(Locale::forLanguageTag);
 	}
 
 	/**

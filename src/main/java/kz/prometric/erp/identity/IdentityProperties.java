@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("prometric.security")
 record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, Duration accessTokenTtl,
-		Duration refreshTokenTtl, int bcryptStrength, Login login, List<String> platformAdmins) {
+		Duration refreshTokenTtl, int bcryptStrength, Login login, List<String> platformAdmins,
+		PasswordReset passwordReset) {
 
 	IdentityProperties {
 		jwtSecretFile = (jwtSecretFile != null) ? jwtSecretFile : Path.of("data", "jwt-secret");
@@ -22,6 +23,7 @@ record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, D
 		refreshTokenTtl = (refreshTokenTtl != null) ? refreshTokenTtl : Duration.ofDays(7);
 		bcryptStrength = (bcryptStrength > 0) ? bcryptStrength : 10;
 		login = (login != null) ? login : new Login(0, null, null, null, 0);
+		passwordReset = (passwordReset != null) ? passwordReset : new PasswordReset(null, 0, 0);
 		platformAdmins = (platformAdmins != null) ? platformAdmins.stream().filter(e -> !e.isBlank()).toList()
 				: List.of();
 	}
@@ -41,6 +43,23 @@ record IdentityProperties(String jwtSecret, Path jwtSecretFile, String issuer, D
 			delay = (delay != null) ? delay : Duration.ofSeconds(30);
 			maxDelay = (maxDelay != null) ? maxDelay : Duration.ofHours(1);
 			sourceMaxFailures = (sourceMaxFailures > 0) ? sourceMaxFailures : 100;
+		}
+
+	}
+
+	/**
+	 * Forgotten passwords: a reset link works once, for {@code tokenValidity}; one
+	 * address gets at most {@code maxMailsPerHour} links an hour however often someone
+	 * asks (the further requests answer the same and send nothing); one source address
+	 * may ask {@code maxRequestsPerSource} times per login {@code window}, then it is
+	 * refused (429) for the login {@code delay}, doubling, whatever addresses it names.
+	 */
+	record PasswordReset(Duration tokenValidity, int maxMailsPerHour, int maxRequestsPerSource) {
+
+		PasswordReset {
+			tokenValidity = (tokenValidity != null) ? tokenValidity : Duration.ofMinutes(30);
+			maxMailsPerHour = (maxMailsPerHour > 0) ? maxMailsPerHour : 3;
+			maxRequestsPerSource = (maxRequestsPerSource > 0) ? maxRequestsPerSource : 10;
 		}
 
 	}

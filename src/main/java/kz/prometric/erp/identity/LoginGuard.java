@@ -66,6 +66,23 @@ class LoginGuard {
 		}
 	}
 
+	/**
+	 * Counts a request that is limited per source whatever it names (asking for password
+	 * reset mails): 429 while the source is blocked for {@code key} or overall; from the
+	 * {@code threshold}th request within a {@code window} on, the source is blocked for
+	 * {@code key} for {@code delay}, doubling with every further request. Counted in a
+	 * transaction of its own.
+	 */
+	void countRequest(String source, String key, int threshold) {
+		ensureAllowed(source, key);
+		this.ownTransaction.executeWithoutResult(status -> {
+			Duration block = count(source, key, this.clock.instant(), threshold, true);
+			if (!block.isZero()) {
+				log.warn("Requests from {} for {} refused for {} after too many", source, key, block);
+			}
+		});
+	}
+
 	void recordFailure(String source, String account) {
 		this.ownTransaction.executeWithoutResult(status -> {
 			Instant now = this.clock.instant();

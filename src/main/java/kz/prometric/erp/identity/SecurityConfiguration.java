@@ -57,7 +57,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
 	private static final Set<String> OPEN_AUTH_PATHS = Set.of("/api/auth/register", "/api/auth/login",
-			"/api/auth/refresh", "/api/auth/verify-email", "/api/auth/resend-verification");
+			"/api/auth/refresh", "/api/auth/verify-email", "/api/auth/resend-verification", "/api/auth/forgot-password",
+			"/api/auth/reset-password", "/api/auth/invitation", "/api/auth/register-invited");
 
 	@Bean
 	SecretKey jwtSigningKey(IdentityProperties properties) {

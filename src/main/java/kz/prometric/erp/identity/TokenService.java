@@ -1,13 +1,7 @@
 package kz.prometric.erp.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -31,8 +25,6 @@ class TokenService {
 	private final IdentityProperties properties;
 
 	private final Clock clock;
-
-	private final SecureRandom random = new SecureRandom();
 
 	TokenService(JwtEncoder encoder, IdentityProperties properties, Clock clock) {
 		this.encoder = encoder;
@@ -59,19 +51,11 @@ class TokenService {
 	}
 
 	String newRefreshToken() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return LinkTokens.newToken();
 	}
 
 	static String hash(String refreshToken) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return LinkTokens.hash(refreshToken);
 	}
 
 }

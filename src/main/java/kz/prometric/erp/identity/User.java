@@ -48,6 +48,12 @@ class User {
 
 	private boolean platformAdmin;
 
+	/**
+	 * The language chosen for the web UI ({@code ru}, {@code kk}, {@code en}); null: the
+	 * browser's.
+	 */
+	private String locale;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -102,6 +108,21 @@ class User {
 		this.firstName = firstName;
 		this.lastName = lastName;
 		this.updatedAt = now;
+	}
+
+	/** A new password: chosen by the user, or set through a reset link. */
+	void changePassword(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		this.updatedAt = now;
+	}
+
+	void chooseLocale(String locale, Instant now) {
+		this.locale = locale;
+		this.updatedAt = now;
+	}
+
+	String locale() {
+		return this.locale;
 	}
 
 	boolean isPlatformAdmin() {

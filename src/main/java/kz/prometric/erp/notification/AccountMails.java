@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import kz.prometric.erp.identity.EmailVerificationRequested;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.PasswordChanged;
+import kz.prometric.erp.identity.PasswordResetRequested;
 import kz.prometric.erp.identity.RegistrationRepeated;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,11 +15,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails about a user's own account, once the registration is committed: the link that
- * confirms the e-mail address, and a note to an account's owner when someone tries to
- * register with the address again. The link's token is minted here, in the sending
- * transaction: a failed send rolls it back, and the token is never stored anywhere but in
- * the mail.
+ * Mails about a user's own account, once the change is committed: the link that confirms
+ * the e-mail address, a note to an account's owner when someone tries to register with
+ * the address again, the link that resets a forgotten password, and a note that the
+ * password was changed. The link's token is minted here, in the sending transaction: a
+ * failed send rolls it back, and the token is never stored anywhere but in the mail.
  */
 @Component
 class AccountMails {
@@ -80,6 +82,44 @@ class AccountMails {
 				has your account. Nothing was changed. If it was you, log in at %s with your password.
 				If it was not you, you need not do anything.
 				""".formatted(repeated.firstName(), this.publicUrl));
+	}
+
+	@ApplicationModuleListener
+	void on(PasswordResetRequested request) {
+		this.identity.mintPasswordResetToken(request.resetId()).ifPresent(token -> {
+			String link = this.publicUrl + "/password/reset?token=" + token;
+			this.mailer.send(request.email(), "Reset your Prometric ERP password", """
+					Hello %s,
+
+					someone (we hope you) asked to reset the password of your Prometric ERP account. \
+					To choose a new password, open this link:
+
+					%s
+
+					Integrators: POST /api/auth/reset-password with {"token": "%s", "newPassword": "..."}.
+
+					The link works once, until %s (Almaty time); choosing a new password logs you out \
+					everywhere. If you did not ask, ignore this mail: your password stays as it is.
+					""".formatted(request.firstName(), link, token, TIME.format(request.expiresAt())));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(PasswordChanged changed) {
+		String how = switch (changed.how()) {
+			case CHANGED -> "was changed on " + TIME.format(changed.occurredAt())
+					+ " (Almaty time) by someone logged in to your account; every other session of it was ended.";
+			case RESET -> "was reset on " + TIME.format(changed.occurredAt())
+					+ " (Almaty time) with a link mailed to this address; every session of it was ended.";
+		};
+		this.mailer.send(changed.email(), "Your Prometric ERP password was changed", """
+				Hello %s,
+
+				the password of your Prometric ERP account %s
+
+				If it was you, nothing more is needed. If it was not you, reset your password at once at \
+				%s/password/forgot and tell your workspace administrator.
+				""".formatted(changed.firstName(), how, this.publicUrl));
 	}
 
 }

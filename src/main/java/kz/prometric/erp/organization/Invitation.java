@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,6 +48,13 @@ class Invitation {
 
 	private Instant respondedAt;
 
+	/**
+	 * SHA-256 of the secret in the mailed link; null until the mail is sent. Written only
+	 * by {@link Invitations#mintToken}.
+	 */
+	@Column(insertable = false, updatable = false)
+	private String tokenHash;
+
 	@Version
 	private long version;
 
@@ -62,6 +70,11 @@ class Invitation {
 		this.status = Status.PENDING;
 		this.createdAt = now;
 		this.expiresAt = expiresAt;
+	}
+
+	/** Pending and not expired: its link may still be answered. */
+	boolean isOpen(Instant now) {
+		return this.status == Status.PENDING && now.isBefore(this.expiresAt);
 	}
 
 	void accept(Instant now) {
@@ -97,6 +110,14 @@ class Invitation {
 
 	String email() {
 		return this.email;
+	}
+
+	UUID invitedBy() {
+		return this.invitedBy;
+	}
+
+	Instant expiresAt() {
+		return this.expiresAt;
 	}
 
 	WorkspaceRole role() {

@@ -13,11 +13,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.LinkTokens;
+import kz.prometric.erp.identity.RegisterUser;
 import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.identity.UserRegistered;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.ForbiddenException;
+import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -27,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -315,6 +319,77 @@ public class WorkspaceManagement {
 			.orElseGet(() -> join(invitation.workspaceId(), callerId, invitation.role(), now));
 		this.identity.completeRegistration(callerId);
 		return load(invitation.workspaceId()).viewFor(membership.role());
+	}
+
+	/**
+	 * Mints the secret of an invitation's link for its mail
+	 * ({@code /invitations/{token}}): a new random token whose hash replaces any earlier
+	 * one, committed at once so the link works the moment the mail arrives. Empty when
+	 * the invitation is no longer open.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Optional<String> mintInvitationToken(UUID invitationId) {
+		String token = LinkTokens.newToken();
+		return (this.invitations.mintToken(invitationId, LinkTokens.hash(token), this.clock.instant()) == 1)
+				? Optional.of(token) : Optional.empty();
+	}
+
+	/**
+	 * The open invitation an invitation link names, for its page (no login needed: the
+	 * token was mailed only to the invited address). When the token is unknown or the
+	 * invitation was answered, revoked or has expired: 400 naming {@code token}.
+	 */
+	@Transactional(readOnly = true)
+	public InvitationLink invitationLink(String token) {
+		Invitation invitation = openInvitation(token);
+		String inviter = this.identity.findById(invitation.invitedBy())
+			.map(UserAccount::displayName)
+			.orElse("A colleague");
+		return new InvitationLink(invitation.id(), invitation.workspaceId(), load(invitation.workspaceId()).name(),
+				invitation.email(), invitation.role(), inviter, invitation.expiresAt(),
+				this.identity.findByEmail(invitation.email()).isPresent());
+	}
+
+	/**
+	 * Accepts the invitation of a link for the logged-in caller: he joins the
+	 * invitation's workspace (and only that one) with its role. The caller must be the
+	 * invited address (403 otherwise); since the link was mailed only there, holding it
+	 * confirms his address. 400 naming {@code token} when the link is unknown or no
+	 * longer open.
+	 */
+	@Transactional
+	public WorkspaceView acceptInvitationLink(String token, UUID callerId) {
+		Invitation invitation = openInvitation(token);
+		UserAccount caller = caller(callerId);
+		if (!caller.email().equals(invitation.email())) {
+			throw new ForbiddenException("This invitation is for " + invitation.email() + "; you are logged in as "
+					+ caller.email() + ". Log in with the invited address");
+		}
+		this.identity.confirmAddressProven(callerId, invitation.email());
+		return acceptInvitation(invitation.id(), callerId);
+	}
+
+	/**
+	 * Registers the invited address from an invitation link and accepts the invitation:
+	 * the new account is confirmed at once (the link proves the address) and joins the
+	 * workspace. An unconfirmed account of the address becomes the registrant's; a
+	 * confirmed one is 409 naming {@code email} (its owner logs in and accepts). 400
+	 * naming {@code token} when the link is unknown or no longer open.
+	 */
+	@Transactional
+	public WorkspaceView registerByInvitationLink(String token, String password, String firstName, String lastName) {
+		Invitation invitation = openInvitation(token);
+		UserAccount user = this.identity
+			.registerProvenAddress(new RegisterUser(invitation.email(), password, firstName, lastName));
+		return acceptInvitation(invitation.id(), user.id());
+	}
+
+	private Invitation openInvitation(String token) {
+		Instant now = this.clock.instant();
+		return this.invitations.findByTokenHash(LinkTokens.hash(token))
+			.filter(i -> i.isOpen(now))
+			.orElseThrow(() -> new InvalidInputException("token",
+					"The invitation link is unknown, already answered or expired; ask for a new invitation"));
 	}
 
 	/**

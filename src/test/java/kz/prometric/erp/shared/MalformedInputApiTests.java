@@ -105,6 +105,47 @@ class MalformedInputApiTests {
 				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": \"it\", \"name\": {\"en\": \"IT\"}}", "name"));
 	}
 
+	/**
+	 * The password, invitation-link and language endpoints: a wrong or malformed field is
+	 * a 400 problem naming it, with or without a login.
+	 */
+	@ParameterizedTest(name = "{0} {1} -> {3}")
+	@MethodSource("badAccountInputs")
+	void namesTheBadFieldOfTheAccountEndpoints(String method, String path, String body, String field,
+			boolean loggedIn) {
+		String token = loggedIn ? fixture().owner().token() : null;
+
+		Api.Response response = this.api.send(method, path, token, body, Map.of());
+
+		assertCleanProblem(response, 400);
+		assertThat(response.errorFields()).containsExactly(field);
+	}
+
+	static Stream<Arguments> badAccountInputs() {
+		return Stream.of(
+				Arguments.of("POST", "/api/auth/forgot-password", "{\"email\": \"not-an-address\"}", "email", false),
+				Arguments.of("POST", "/api/auth/forgot-password", "{\"email\": [\"a@example.kz\"]}", "email", false),
+				Arguments.of("POST", "/api/auth/forgot-password", "{}", "email", false),
+				Arguments.of("POST", "/api/auth/reset-password", "{\"token\": \"t\", \"newPassword\": \"short\"}",
+						"newPassword", false),
+				Arguments.of("POST", "/api/auth/reset-password",
+						"{\"token\": \"" + "t".repeat(201) + "\", \"newPassword\": \"long-enough-1\"}", "token", false),
+				Arguments.of("POST", "/api/auth/reset-password",
+						"{\"token\": \"t\", \"newPassword\": \"" + "\u0416".repeat(40) + "\"}", "newPassword", false),
+				Arguments.of("POST", "/api/auth/change-password",
+						"{\"currentPassword\": [\"x\"], \"newPassword\": \"long-enough-1\"}", "currentPassword", true),
+				Arguments.of("POST", "/api/auth/change-password",
+						"{\"currentPassword\": \"x\", \"newPassword\": \"" + "x".repeat(73) + "\"}", "newPassword",
+						true),
+				Arguments.of("PATCH", "/api/me", "{\"locale\": \"de\"}", "locale", true),
+				Arguments.of("PATCH", "/api/me", "{\"locale\": [\"ru\"]}", "locale", true),
+				Arguments.of("POST", "/api/auth/invitation", "{\"token\": \"\"}", "token", false),
+				Arguments.of("POST", "/api/auth/register-invited",
+						"{\"token\": \"t\", \"password\": \"short\", \"firstName\": \"A\", \"lastName\": \"B\"}",
+						"password", false),
+				Arguments.of("POST", "/api/invitations/accept", "{\"token\": {\"a\": 1}}", "token", true));
+	}
+
 	@Test
 	void refusesWrongTypeWithoutBeingLoggedIn() {
 		Api.Response response = this.api.post("/api/auth/login", null, "{\"email\": [], \"password\": \"x\"}");
@@ -251,7 +292,8 @@ class MalformedInputApiTests {
 	static Stream<Arguments> unsupportedMethods() {
 		return Stream.of(Arguments.of("PUT", "/api/organizations/{org}"),
 				Arguments.of("DELETE", "/api/organizations/{org}"), Arguments.of("DELETE", "/api/organizations"),
-				Arguments.of("GET", "/api/auth/login"), Arguments.of("PATCH", "/api/me"));
+				Arguments.of("GET", "/api/auth/login"), Arguments.of("PUT", "/api/me"),
+				Arguments.of("GET", "/api/auth/reset-password"));
 	}
 
 	@ParameterizedTest

@@ -47,7 +47,7 @@ class AuthController {
 	@Operation(summary = "Confirm an e-mail address with the token from the confirmation mail; needed before "
 			+ "accepting invitations")
 	UserResponse verifyEmail(@Valid @RequestBody VerifyEmailRequest request) {
-		return UserResponse.of(this.identity.verifyEmail(request.token()));
+		return UserResponse.of(this.identity.verifyEmail(request.token()), this.identity);
 	}
 
 	@PostMapping("/resend-verification")
@@ -79,6 +79,49 @@ class AuthController {
 		}
 		this.identity.logout(this.identity.currentSessionId());
 		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/change-password")
+	@Operation(summary = "Change your password, giving the current one: every other session of yours ends "
+			+ "(this one stays) and a mail tells you. A wrong current password is 422 naming currentPassword")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePasswordRequest request) {
+		this.identity.changePassword(CurrentUser.id(), this.identity.currentSessionId(), request.currentPassword(),
+				request.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Answers 202 with the same body whether or not the address has an account, so it
+	 * does not reveal which addresses do; too many requests from one address answer 429.
+	 */
+	@PostMapping("/forgot-password")
+	@Operation(summary = "Mail a link to reset a forgotten password (valid 30 minutes, once) if the address has "
+			+ "an account; answers 202 in every case, 429 after too many requests from your address")
+	ResponseEntity<RegistrationResponse> forgotPassword(@Valid @RequestBody ForgotPasswordRequest request) {
+		this.identity.requestPasswordReset(request.email());
+		return ResponseEntity.accepted()
+			.body(new RegistrationResponse(request.email().strip().toLowerCase(java.util.Locale.ROOT),
+					"If this address has an account, we sent it a link to choose a new password. "
+							+ "The link works once, for a short while."));
+	}
+
+	@PostMapping("/reset-password")
+	@Operation(summary = "Set a new password with the token from the reset mail; the token works once and "
+			+ "every session of the account ends. An unknown, used or expired token is 400 naming token")
+	ResponseEntity<Void> resetPassword(@Valid @RequestBody ResetPasswordRequest request) {
+		this.identity.resetPassword(request.token(), request.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	record ChangePasswordRequest(@NotBlank @Size(max = 72) String currentPassword,
+			@NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String newPassword) {
+	}
+
+	record ForgotPasswordRequest(@NotBlank @Email @Size(max = 254) String email) {
+	}
+
+	record ResetPasswordRequest(@NotBlank @Size(max = 200) String token,
+			@NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String newPassword) {
 	}
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
