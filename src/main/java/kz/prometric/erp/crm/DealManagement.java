@@ -22,6 +22,7 @@ import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.process.DealLifecycle;
 import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
@@ -112,7 +113,7 @@ public class DealManagement {
 		deal.applyDecidedProbability(probability(deal.view(), customer.type()));
 		this.deals.save(deal);
 		DealView view = deal.view();
-		startProcess(view, customer, assignee, now);
+		startProcess(view, customer, taskAssignee(workspaceId, assignee, callerId), now);
 		this.events.publishEvent(new DealCreated(view.id(), workspaceId, view.customerId(), view.value(), now));
 		return view;
 	}
@@ -260,12 +261,35 @@ public class DealManagement {
 	 */
 	@Transactional(readOnly = true)
 	public DealTaskView taskView(UUID workspaceId, UUID dealId) {
-		DealView deal = load(workspaceId, dealId).view();
+		Deal loaded = load(workspaceId, dealId);
+		DealView deal = loaded.view();
 		CustomerView customer = this.customers.requireCustomer(workspaceId, deal.customerId());
 		EmployeeView assignee = (deal.assignedTo() != null)
 				? this.hr.employeeInWorkspace(workspaceId, deal.assignedTo()).orElse(null) : null;
 		return new DealTaskView(deal.title(), customer.name(), deal.value(), deal.maxDiscountPercent(), deal.stage(),
-				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
+				taskAssignee(workspaceId, assignee, loaded.createdBy()));
+	}
+
+	/**
+	 * Who works the deal's tasks: the assigned employee's login when his record has a
+	 * user, otherwise whoever created the deal while he is still a member of the
+	 * workspace (a deal nobody was assigned to reaches its creator), otherwise nobody
+	 * (the managers' group then sees it).
+	 */
+	private String taskAssignee(UUID workspaceId, EmployeeView assignee, UUID creatorId) {
+		if (assignee != null && assignee.userId() != null) {
+			return assignee.email();
+		}
+		if (creatorId == null) {
+			return null;
+		}
+		try {
+			this.workspaces.requireMember(workspaceId, creatorId);
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+		return this.identity.findById(creatorId).map(UserAccount::email).orElse(null);
 	}
 
 	/**
@@ -340,7 +364,7 @@ public class DealManagement {
 		return ((Number) decided).intValue();
 	}
 
-	private void startProcess(DealView deal, CustomerView customer, EmployeeView assignee, Instant now) {
+	private void startProcess(DealView deal, CustomerView customer, String assignee, Instant now) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DealLifecycle.VAR_WORKSPACE_ID, deal.workspaceId().toString());
 		variables.put(DealLifecycle.VAR_DEAL_TITLE, deal.title());
@@ -349,8 +373,7 @@ public class DealManagement {
 		variables.put(DealLifecycle.VAR_DEAL_VALUE, deal.value().doubleValue());
 		variables.put(DealLifecycle.VAR_MAX_DISCOUNT, deal.maxDiscountPercent().doubleValue());
 		variables.put(DealLifecycle.VAR_STAGE, deal.stage().name());
-		variables.put(DealLifecycle.VAR_ASSIGNEE,
-				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
+		variables.put(DealLifecycle.VAR_ASSIGNEE, assignee);
 		variables.put(DealLifecycle.VAR_REMINDER_AT, reminderAt(deal.expectedCloseDate(), now));
 		this.runtime.createProcessInstanceByKey(DealLifecycle.KEY)
 			.businessKey(deal.id().toString())
