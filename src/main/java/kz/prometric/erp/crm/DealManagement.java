@@ -283,13 +283,11 @@ public class DealManagement {
 		if (creatorId == null) {
 			return null;
 		}
-		try {
-			this.workspaces.requireMember(workspaceId, creatorId);
-		}
-		catch (NotFoundException ex) {
-			return null;
-		}
-		return this.identity.findById(creatorId).map(UserAccount::email).orElse(null);
+		// asked without throwing: a refusal inside this transaction would doom it
+		boolean member = this.workspaces.membershipsOf(creatorId)
+			.stream()
+			.anyMatch(m -> workspaceId.equals(m.workspaceId()));
+		return member ? this.identity.findById(creatorId).map(UserAccount::email).orElse(null) : null;
 	}
 
 	/**

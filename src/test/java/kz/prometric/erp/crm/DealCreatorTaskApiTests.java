@@ -33,7 +33,7 @@ class DealCreatorTaskApiTests {
 		TestData.Org org = this.data.organization(owner, "Creator Trade");
 		TestData.User seller = this.data.user("Seller");
 		this.data.join(owner, org.workspaceId(), seller, "MEMBER");
-		UUID customer = this.data.customer(seller, org.workspaceId(), "Almaty Retail LLP");
+		UUID customer = this.data.customer(owner, org.workspaceId(), "Almaty Retail LLP");
 		JsonNode deal = this.data.deal(seller, org.workspaceId(), customer, "Flour supply", Map.of());
 		String tasks = "/api/workspaces/" + org.workspaceId() + "/tasks";
 
@@ -59,7 +59,7 @@ class DealCreatorTaskApiTests {
 		TestData.Org org = this.data.organization(owner, "Leaver Trade");
 		TestData.User seller = this.data.user("Seller");
 		this.data.join(owner, org.workspaceId(), seller, "MEMBER");
-		UUID customer = this.data.customer(seller, org.workspaceId(), "Shymkent Foods LLP");
+		UUID customer = this.data.customer(owner, org.workspaceId(), "Shymkent Foods LLP");
 		JsonNode deal = this.data.deal(seller, org.workspaceId(), customer, "Sugar supply", Map.of());
 		String tasks = "/api/workspaces/" + org.workspaceId() + "/tasks";
 		String path = "/api/workspaces/" + org.workspaceId() + "/members/" + seller.id();
