@@ -502,7 +502,11 @@ class EngineRestTenantMatrixTests {
 					.map(x -> x.getId())
 					.findFirst()
 					.orElse(null));
-		ids.put("filter", this.filters.createFilterQuery().filterName("My tasks").singleResult().getId());
+		ids.put("filter",
+				this.filters.createFilterQuery()
+					.filterName(EngineAccessBootstrap.ALL_MY_TASKS_FILTER)
+					.singleResult()
+					.getId());
 		ids.put("processDefinition", instance.getProcessDefinitionId());
 		ids.put("processDefinitionKey",
 				this.repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey());
