@@ -25,6 +25,7 @@ import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.FieldViolation;
@@ -81,9 +82,12 @@ public class DealManagement {
 
 	private final Clock clock;
 
+	private final TaskManagement tasks;
+
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
 			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TaskManagement tasks) {
+		this.tasks = tasks;
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
@@ -154,6 +158,11 @@ public class DealManagement {
 				changes.expectedCloseDate(), changes.assignedTo(), now);
 		if (changes.probability() != null) {
 			deal.setProbabilityByHand(changes.probability(), now);
+		}
+		if (changes.expectedCloseDate() != null || changes.value() != null || changes.products() != null) {
+			// its open tasks are due on the new date, prioritised by the new value
+			this.deals.flush();
+			this.tasks.rescheduleTasksOf(workspaceId, DealSubjects.KIND, dealId);
 		}
 		return deal.view();
 	}

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -62,11 +64,14 @@ class BusinessTasks {
 
 	private final Clock clock;
 
+	private final ObjectProvider<TaskService> tasks;
+
 	private volatile Map<String, ProcessSubjects> byProcess;
 
-	BusinessTasks(ObjectProvider<ProcessSubjects> subjects, Clock clock) {
+	BusinessTasks(ObjectProvider<ProcessSubjects> subjects, Clock clock, ObjectProvider<TaskService> tasks) {
 		this.subjects = subjects;
 		this.clock = clock;
+		this.tasks = tasks;
 	}
 
 	/** The create listener the engine adds to every user task. */
@@ -127,6 +132,29 @@ class BusinessTasks {
 		}
 		if (!setting.formValues().isEmpty()) {
 			task.setVariablesLocal(setting.formValues());
+		}
+	}
+
+	/**
+	 * Applies the object's current due day and value to the open tasks of its processes
+	 * (e.g. after a deal's expected close date or value changed). Names and form values
+	 * stay as they were when each task was created.
+	 */
+	void reschedule(UUID workspaceId, ProcessSubjects kind, String businessKey) {
+		LocalDate today = LocalDate.now(this.clock.withZone(BUSINESS_ZONE));
+		for (Task task : this.tasks.getObject()
+			.createTaskQuery()
+			.tenantIdIn(workspaceId.toString())
+			.processInstanceBusinessKey(businessKey)
+			.processDefinitionKeyIn(kind.processKeys().toArray(String[]::new))
+			.list()) {
+			TaskSetting setting = kind.taskSetting(workspaceId, businessKey, task.getTaskDefinitionKey());
+			if (setting == null || (setting.dueOn() == null && !setting.highValue() && task.getDueDate() == null)) {
+				continue;
+			}
+			task.setDueDate((setting.dueOn() != null) ? dueAt(setting.dueOn()) : null);
+			task.setPriority(priority(setting.dueOn(), today, setting.highValue()));
+			this.tasks.getObject().saveTask(task);
 		}
 	}
 

@@ -43,6 +43,30 @@ class TaskReadabilityApiTests {
 	MutableClock clock;
 
 	@Test
+	void aChangedCloseDateOrValueMovesTheOpenTaskWithIt() {
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Moving Trade");
+		UUID customer = this.data.customer(owner, org.workspaceId(), "Taraz Mills LLP");
+		LocalDate today = LocalDate.now(this.clock.withZone(ALMATY));
+		JsonNode deal = this.data.deal(owner, org.workspaceId(), customer, "Bran supply",
+				Map.of("value", "1500000.00", "expectedCloseDate", today.plusDays(40).toString()));
+		String tasks = "/api/workspaces/" + org.workspaceId() + "/tasks?objectKind=DEAL&objectId="
+				+ deal.path("id").asText();
+		assertThat(this.api.get(tasks, owner.token()).items().get(0).path("priority").asInt()).isEqualTo(50);
+
+		Api.Response moved = this.api.patch(
+				"/api/workspaces/" + org.workspaceId() + "/deals/" + deal.path("id").asText(), owner.token(),
+				Map.of("expectedCloseDate", today.plusDays(1).toString(), "value", "15000000.00"));
+
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		JsonNode task = this.api.get(tasks, owner.token()).items().get(0);
+		assertThat(Instant.parse(task.path("dueDate").asText()))
+			.isEqualTo(today.plusDays(1).atTime(18, 0).atZone(ALMATY).toInstant());
+		// due within 3 days and of high value: 50 + 15 + 20
+		assertThat(task.path("priority").asInt()).isEqualTo(85);
+	}
+
+	@Test
 	void aDealsTaskCarriesItsObjectItsCloseDateAndAMeaningfulPriority() {
 		TestData.User owner = this.data.user("Owner");
 		TestData.Org org = this.data.organization(owner, "Readable Trade");

@@ -57,7 +57,7 @@ class WebappLocalesApiTests {
 		english.path("labels").properties().forEach(e -> {
 			assertThat(russian.path("labels").has(e.getKey())).as(e.getKey()).isTrue();
 			String text = e.getValue().asText();
-			if (text.matches(".*[a-z]{3,}.*") && !text.contains("<null>")) {
+			if (text.matches(".*[a-z]{3,}.*") && !text.contains("<null>") && !"E-mail".equals(text)) {
 				assertThat(russian.path("labels").path(e.getKey()).asText()).as(e.getKey()).isNotEqualTo(text);
 			}
 		});
