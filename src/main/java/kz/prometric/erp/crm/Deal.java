@@ -358,6 +358,10 @@ class Deal {
 		return this.stage;
 	}
 
+	UUID createdBy() {
+		return this.createdBy;
+	}
+
 	DealView view() {
 		return new DealView(this.id, this.workspaceId, this.customerId, this.title, this.description, this.value,
 				this.currency, this.stage, this.probability, this.probabilityManual, this.expectedCloseDate,

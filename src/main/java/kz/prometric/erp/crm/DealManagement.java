@@ -22,8 +22,10 @@ import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.crm.process.DealLifecycle;
 import kz.prometric.erp.hr.HrManagement;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.FieldViolation;
@@ -80,9 +82,12 @@ public class DealManagement {
 
 	private final Clock clock;
 
+	private final TaskManagement tasks;
+
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
 			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, TaskManagement tasks) {
+		this.tasks = tasks;
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
@@ -112,7 +117,7 @@ public class DealManagement {
 		deal.applyDecidedProbability(probability(deal.view(), customer.type()));
 		this.deals.save(deal);
 		DealView view = deal.view();
-		startProcess(view, customer, assignee, now);
+		startProcess(view, customer, taskAssignee(workspaceId, assignee, callerId), now);
 		this.events.publishEvent(new DealCreated(view.id(), workspaceId, view.customerId(), view.value(), now));
 		return view;
 	}
@@ -153,6 +158,11 @@ public class DealManagement {
 				changes.expectedCloseDate(), changes.assignedTo(), now);
 		if (changes.probability() != null) {
 			deal.setProbabilityByHand(changes.probability(), now);
+		}
+		if (changes.expectedCloseDate() != null || changes.value() != null || changes.products() != null) {
+			// its open tasks are due on the new date, prioritised by the new value
+			this.deals.flush();
+			this.tasks.rescheduleTasksOf(workspaceId, DealSubjects.KIND, dealId);
 		}
 		return deal.view();
 	}
@@ -260,12 +270,33 @@ public class DealManagement {
 	 */
 	@Transactional(readOnly = true)
 	public DealTaskView taskView(UUID workspaceId, UUID dealId) {
-		DealView deal = load(workspaceId, dealId).view();
+		Deal loaded = load(workspaceId, dealId);
+		DealView deal = loaded.view();
 		CustomerView customer = this.customers.requireCustomer(workspaceId, deal.customerId());
 		EmployeeView assignee = (deal.assignedTo() != null)
 				? this.hr.employeeInWorkspace(workspaceId, deal.assignedTo()).orElse(null) : null;
 		return new DealTaskView(deal.title(), customer.name(), deal.value(), deal.maxDiscountPercent(), deal.stage(),
-				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
+				taskAssignee(workspaceId, assignee, loaded.createdBy()));
+	}
+
+	/**
+	 * Who works the deal's tasks: the assigned employee's login when his record has a
+	 * user, otherwise whoever created the deal while he is still a member of the
+	 * workspace (a deal nobody was assigned to reaches its creator), otherwise nobody
+	 * (the managers' group then sees it).
+	 */
+	private String taskAssignee(UUID workspaceId, EmployeeView assignee, UUID creatorId) {
+		if (assignee != null && assignee.userId() != null) {
+			return assignee.email();
+		}
+		if (creatorId == null) {
+			return null;
+		}
+		// asked without throwing: a refusal inside this transaction would doom it
+		boolean member = this.workspaces.membershipsOf(creatorId)
+			.stream()
+			.anyMatch(m -> workspaceId.equals(m.workspaceId()));
+		return member ? this.identity.findById(creatorId).map(UserAccount::email).orElse(null) : null;
 	}
 
 	/**
@@ -340,7 +371,7 @@ public class DealManagement {
 		return ((Number) decided).intValue();
 	}
 
-	private void startProcess(DealView deal, CustomerView customer, EmployeeView assignee, Instant now) {
+	private void startProcess(DealView deal, CustomerView customer, String assignee, Instant now) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DealLifecycle.VAR_WORKSPACE_ID, deal.workspaceId().toString());
 		variables.put(DealLifecycle.VAR_DEAL_TITLE, deal.title());
@@ -349,8 +380,7 @@ public class DealManagement {
 		variables.put(DealLifecycle.VAR_DEAL_VALUE, deal.value().doubleValue());
 		variables.put(DealLifecycle.VAR_MAX_DISCOUNT, deal.maxDiscountPercent().doubleValue());
 		variables.put(DealLifecycle.VAR_STAGE, deal.stage().name());
-		variables.put(DealLifecycle.VAR_ASSIGNEE,
-				(assignee != null && assignee.userId() != null) ? assignee.email() : null);
+		variables.put(DealLifecycle.VAR_ASSIGNEE, assignee);
 		variables.put(DealLifecycle.VAR_REMINDER_AT, reminderAt(deal.expectedCloseDate(), now));
 		this.runtime.createProcessInstanceByKey(DealLifecycle.KEY)
 			.businessKey(deal.id().toString())

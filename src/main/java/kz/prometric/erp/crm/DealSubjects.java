@@ -13,13 +13,16 @@ import java.util.stream.Collectors;
 import kz.prometric.erp.crm.process.DealLifecycle;
 import kz.prometric.erp.workflow.ProcessSubject;
 import kz.prometric.erp.workflow.ProcessSubjects;
+import kz.prometric.erp.workflow.TaskSetting;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deals as the task API shows them: the deal-lifecycle instance's business key is the
- * deal id; the title is "deal title — customer name".
+ * deal id; the title is "deal title · customer name". Its tasks are due on the deal's
+ * expected close date; a deal of {@link TaskSetting#HIGH_VALUE_KZT} or more is of high
+ * value.
  */
 @Component
 class DealSubjects implements ProcessSubjects {
@@ -67,7 +70,7 @@ class DealSubjects implements ProcessSubjects {
 			if (deal != null) {
 				String customer = customerNames.get(deal.customerId());
 				subjects.put(id.toString(), new ProcessSubject(KIND, id, null,
-						(customer != null) ? deal.title() + " — " + customer : deal.title()));
+						(customer != null) ? deal.title() + " · " + customer : deal.title()));
 			}
 		}
 		return subjects;
@@ -77,6 +80,16 @@ class DealSubjects implements ProcessSubjects {
 	@Transactional(readOnly = true)
 	public Optional<String> businessKeyOf(UUID workspaceId, UUID objectId) {
 		return this.deals.findByIdAndWorkspaceId(objectId, workspaceId).map(d -> d.id().toString());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public TaskSetting taskSetting(UUID workspaceId, String businessKey, String taskDefinitionKey) {
+		return uuid(businessKey).flatMap(id -> this.deals.findByIdAndWorkspaceId(id, workspaceId))
+			.map(Deal::view)
+			.map(deal -> new TaskSetting(deal.expectedCloseDate(), TaskSetting.highValue(deal.value(), deal.currency()),
+					Map.of()))
+			.orElse(TaskSetting.NONE);
 	}
 
 	private static Optional<UUID> uuid(String key) {

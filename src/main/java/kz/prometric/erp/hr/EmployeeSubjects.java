@@ -51,7 +51,7 @@ class EmployeeSubjects implements ProcessSubjects {
 			if (employee.workspaceId().equals(workspaceId)) {
 				EmployeeView view = employee.view();
 				String title = (view.position() == null || view.position().isBlank()) ? view.name()
-						: view.name() + " — " + view.position();
+						: view.name() + " · " + view.position();
 				described.put(view.id().toString(), new ProcessSubject(KIND, view.id(), view.email(), title));
 			}
 		}

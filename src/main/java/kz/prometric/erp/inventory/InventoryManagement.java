@@ -706,6 +706,31 @@ public class InventoryManagement {
 	}
 
 	/**
+	 * For processes that show an order's stock to the person who works it: the order's
+	 * reservations (any status), oldest first. No access check: the caller is the
+	 * workspace's own process.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReservationView> reservationsOf(UUID workspaceId, UUID orderId) {
+		return this.reservations
+			.search(workspaceId, orderId, null, null,
+					org.springframework.data.domain.PageRequest.of(0, 1000,
+							org.springframework.data.domain.Sort.by("createdAt", "id")))
+			.map(Reservation::view)
+			.getContent();
+	}
+
+	/**
+	 * For processes: a warehouse of the workspace by id, if it is one. No access check:
+	 * the caller is the workspace's own process.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<WarehouseView> findWarehouse(UUID workspaceId, UUID warehouseId) {
+		return (warehouseId == null) ? java.util.Optional.empty()
+				: this.warehouses.findByIdAndWorkspaceId(warehouseId, workspaceId).map(Warehouse::view);
+	}
+
+	/**
 	 * The workspace's first warehouse by code, for processes that must choose one
 	 * (production output planned for a sales order line); empty when it has none.
 	 */

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Production orders (production-run, business key = the order number) and purchase
  * requisitions (purchase-requisition, business key = the requisition number) as the task
- * API shows them: "number — product name × quantity".
+ * API shows them: "number · product name × quantity".
  */
 @Configuration(proxyBeanMethods = false)
 class ProductionSubjects {
@@ -39,7 +39,7 @@ class ProductionSubjects {
 	}
 
 	static String title(String number, String productName, BigDecimal quantity) {
-		return number + ((productName != null) ? " — " + productName : "")
+		return number + ((productName != null) ? " · " + productName : "")
 				+ ((quantity != null) ? " × " + quantity.stripTrailingZeros().toPlainString() : "");
 	}
 

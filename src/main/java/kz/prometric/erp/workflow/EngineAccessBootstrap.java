@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * authorizations and the system information, and change nothing there: the ERP owns
  * users, memberships and the authorizations above; tenants' data stays with their
  * members;</li>
- * <li>a shared "My tasks" filter without expressions (expressions in stored queries are
- * switched off);</li>
+ * <li>a shared "All my tasks" filter without expressions (expressions in stored queries
+ * are switched off); each person's own "My tasks" and "My team's tasks" are written at
+ * his login ({@link TasklistFilters});</li>
  * <li>every user may work the external tasks of the processes named in
  * {@code prometric.engine.external-task-processes} (by default {@code production-run}):
  * read and update their instances (what fetch-and-lock, complete, failure and extend-lock
@@ -48,7 +49,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EngineAccessBootstrap implements SmartInitializingSingleton {
 
-	static final String MY_TASKS_FILTER = "My tasks";
+	/**
+	 * The shared filter: every task the person may see. Called "My tasks" before each
+	 * person got his own "My tasks" ({@link TasklistFilters}); renamed at start.
+	 */
+	static final String ALL_MY_TASKS_FILTER = "All my tasks";
+
+	private static final String OLD_SHARED_FILTER = "My tasks";
 
 	private static final long LOCK_KEY = 0x50524f4d4554L;
 
@@ -99,9 +106,15 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 			}
 			grantGroup(EngineIdentity.PLATFORM_ADMINS_GROUP, Resources.SYSTEM, Authorization.ANY,
 					SystemPermissions.READ);
-			Filter myTasks = this.filters.createFilterQuery().filterName(MY_TASKS_FILTER).singleResult();
+			Filter myTasks = shared(ALL_MY_TASKS_FILTER);
+			Filter old = shared(OLD_SHARED_FILTER);
+			if (myTasks == null && old != null) {
+				old.setName(ALL_MY_TASKS_FILTER);
+				this.filters.saveFilter(old);
+				myTasks = old;
+			}
 			if (myTasks == null) {
-				myTasks = this.filters.newTaskFilter(MY_TASKS_FILTER)
+				myTasks = this.filters.newTaskFilter(ALL_MY_TASKS_FILTER)
 					.setQuery(this.tasks.createTaskQuery())
 					.setProperties(Map.of("description", "Tasks assigned to you or offered to your roles", "priority",
 							-10, "refresh", true));
@@ -116,6 +129,17 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 						Permissions.UPDATE_INSTANCE);
 			}
 		});
+	}
+
+	/** The filter of that name that belongs to nobody (shared), if any. */
+	private Filter shared(String name) {
+		return this.filters.createFilterQuery()
+			.filterName(name)
+			.list()
+			.stream()
+			.filter(f -> f.getOwner() == null)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void grantEveryone(Resource resource, String resourceId, Permission... permissions) {

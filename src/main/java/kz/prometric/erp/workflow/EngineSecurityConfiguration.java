@@ -102,8 +102,9 @@ class EngineSecurityConfiguration {
 	 * filters read the login from the HTTP session.
 	 */
 	@Bean
-	FilterRegistrationBean<WebappSessionGuard> webappSessionGuard(IdentityManagement identity) {
-		var registration = new FilterRegistrationBean<>(new WebappSessionGuard(identity));
+	FilterRegistrationBean<WebappSessionGuard> webappSessionGuard(IdentityManagement identity,
+			TasklistFilters tasklistFilters) {
+		var registration = new FilterRegistrationBean<>(new WebappSessionGuard(identity, tasklistFilters));
 		registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
 		registration.setOrder(1);
 		return registration;

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Plugs the ERP into the engine: its users, groups and tenants come from the ERP, process
  * instances get their workspace as tenant, and what a person may ask of the engine is
- * limited by {@link PersonCommandGuard}.
+ * limited by {@link PersonCommandGuard}, and every user task of a business process is
+ * named after its object, due and prioritised as the business says
+ * ({@link BusinessTasks}).
  */
 @Component
 class ErpEnginePlugin extends AbstractProcessEnginePlugin {
@@ -22,15 +26,22 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectMapper mapper;
 
-	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper) {
+	private final ObjectProvider<BusinessTasks> businessTasks;
+
+	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper, ObjectProvider<BusinessTasks> businessTasks) {
 		this.directory = directory;
 		this.mapper = mapper;
+		this.businessTasks = businessTasks;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setIdentityProviderSessionFactory(new ErpIdentityProvider.Factory(this.directory));
 		configuration.setTenantIdProvider(new WorkspaceTenantIdProvider());
+		List<BpmnParseListener> parseListeners = (configuration.getCustomPostBPMNParseListeners() != null)
+				? new ArrayList<>(configuration.getCustomPostBPMNParseListeners()) : new ArrayList<>();
+		parseListeners.add(new BusinessTaskParseListener(this.businessTasks::getObject));
+		configuration.setCustomPostBPMNParseListeners(parseListeners);
 		PersonCommandGuard guard = new PersonCommandGuard(configuration, this.mapper);
 		configuration.setCustomPreCommandInterceptorsTxRequired(
 				first(guard.outermostMarker(), configuration.getCustomPreCommandInterceptorsTxRequired()));

@@ -30,4 +30,13 @@ public interface ProcessSubjects {
 	 */
 	Optional<String> businessKeyOf(UUID workspaceId, UUID objectId);
 
+	/**
+	 * What the business says about a task of this object's process as it is created: when
+	 * it is due, whether the object is of high value, and read-only values its form shows
+	 * (set on the task, never typed by a person). Nothing by default.
+	 */
+	default TaskSetting taskSetting(UUID workspaceId, String businessKey, String taskDefinitionKey) {
+		return TaskSetting.NONE;
+	}
+
 }

@@ -104,6 +104,8 @@ public class TaskManagement {
 
 	private final TaskForms forms;
 
+	private final BusinessTasks businessTasks;
+
 	private final Map<String, ProcessSubjects> subjectsByKind = new HashMap<>();
 
 	private final Map<String, ProcessSubjects> subjectsByProcess = new HashMap<>();
@@ -111,7 +113,8 @@ public class TaskManagement {
 	TaskManagement(TaskService tasks, RuntimeService runtime, RepositoryService repository, HistoryService history,
 			IdentityService identityService, ProcessEngineConfigurationImpl engine, EngineDirectory directory,
 			IdentityManagement identity, WorkspaceManagement workspaces, TeamManagement teams, ObjectMapper mapper,
-			List<ProcessSubjects> subjects) {
+			List<ProcessSubjects> subjects, BusinessTasks businessTasks) {
+		this.businessTasks = businessTasks;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
@@ -316,6 +319,19 @@ public class TaskManagement {
 					instant(t.getEndTime()), instant(t.getDueDate()), outcome);
 		}).toList();
 		return new PageResult<>(entries, page.page(), page.size(), total);
+	}
+
+	/**
+	 * For the module that owns an object: its open tasks take the object's current due
+	 * date and priority ({@link ProcessSubjects#taskSetting}), e.g. after a deal's
+	 * expected close date or value changed. An object not in the workspace changes
+	 * nothing.
+	 */
+	@Transactional
+	public void rescheduleTasksOf(UUID workspaceId, String objectKind, UUID objectId) {
+		ProcessSubjects kind = kind(objectKind);
+		kind.businessKeyOf(workspaceId, objectId)
+			.ifPresent(businessKey -> this.businessTasks.reschedule(workspaceId, kind, businessKey));
 	}
 
 	// the caller

@@ -26,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>when that ERP session has ended (logout everywhere, refresh-token reuse) or the
  * account is blocked, the HTTP session is invalidated: the request, and every later one,
  * is unauthenticated;</li>
- * <li>the webapps' own logout ends the ERP session and the HTTP session.</li>
+ * <li>the webapps' own logout ends the ERP session and the HTTP session;</li>
+ * <li>a successful login writes the person's own Tasklist filters
+ * ({@link TasklistFilters}).</li>
  * </ul>
  * Groups and tenants are recomputed on every request by the webapps themselves
  * ({@code camunda.bpm.webapp.auth.cache.time-to-live: 0}), so a removed membership ends
@@ -45,8 +47,11 @@ class WebappSessionGuard extends OncePerRequestFilter {
 
 	private final IdentityManagement identity;
 
-	WebappSessionGuard(IdentityManagement identity) {
+	private final TasklistFilters tasklistFilters;
+
+	WebappSessionGuard(IdentityManagement identity, TasklistFilters tasklistFilters) {
 		this.identity = identity;
+		this.tasklistFilters = tasklistFilters;
 	}
 
 	@Override
@@ -62,7 +67,10 @@ class WebappSessionGuard extends OncePerRequestFilter {
 		}
 		String path = request.getRequestURI();
 		if (LOGIN.matcher(path).matches()) {
-			Optional.ofNullable(request.getSession(false)).ifPresent(this::bind);
+			Optional<HttpSession> loggedIn = Optional.ofNullable(request.getSession(false));
+			loggedIn.ifPresent(this::bind);
+			// the person's own Tasklist filters, as his roles and teams are now
+			loggedIn.flatMap(WebappSessionGuard::loggedInQuietly).ifPresent(this.tasklistFilters::refresh);
 		}
 		else if (LOGOUT.matcher(path).matches()) {
 			Optional.ofNullable(request.getSession(false)).ifPresent(this::end);
@@ -117,6 +125,16 @@ class WebappSessionGuard extends OncePerRequestFilter {
 			return logins.stream().map(UserAuthentication::getIdentityId).findFirst();
 		}
 		return Optional.empty();
+	}
+
+	private static Optional<String> loggedInQuietly(HttpSession session) {
+		try {
+			return loggedIn(session);
+		}
+		catch (IllegalStateException ex) {
+			// invalidated meanwhile
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<UUID> erpSession(HttpSession session) {

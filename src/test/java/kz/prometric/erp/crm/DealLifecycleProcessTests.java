@@ -86,9 +86,12 @@ class DealLifecycleProcessTests {
 		JsonNode deal = newDeal(discounted(0));
 		ProcessInstance process = processOf(deal);
 
+		// nobody was assigned: the task is its creator's, and the managers may still
+		// take it once he gives it back
 		assertThat(process).isWaitingAt(DealLifecycle.TASK_QUALIFY_DEAL)
 			.task()
-			.hasCandidateGroup(this.org.workspaceId() + ":manager");
+			.isAssignedTo(this.owner.email())
+			.hasCandidateGroupAssociated(this.org.workspaceId() + ":manager");
 		complete(task(process), withVariables(DealLifecycle.VAR_OUTCOME, DealLifecycle.OUTCOME_ADVANCE));
 		assertDeal(deal, "QUALIFIED");
 		assertThat(process).isWaitingAt(DealLifecycle.TASK_PREPARE_PROPOSAL);
@@ -375,9 +378,12 @@ class DealLifecycleProcessTests {
 		Assertions.assertThat(this.events.stream(DealWon.class))
 			.extracting(DealWon::dealId)
 			.containsExactly(id(winDeal));
+		// the next task is still the bound deal's creator's (this workspace's owner), not
+		// the victim's
 		assertThat(processOf(approvalDeal)).isWaitingAt(DealLifecycle.TASK_NEGOTIATE_DEAL)
 			.task()
-			.hasCandidateGroup(this.org.workspaceId() + ":manager");
+			.isAssignedTo(this.owner.email())
+			.hasCandidateGroupAssociated(this.org.workspaceId() + ":manager");
 	}
 
 	@Test

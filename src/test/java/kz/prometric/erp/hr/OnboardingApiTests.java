@@ -116,7 +116,7 @@ class OnboardingApiTests {
 		assertThat(accounts.path("processKey").asText()).isEqualTo(EmployeeOnboarding.PROCESS_KEY);
 		assertThat(accounts.path("subject").path("kind").asText()).isEqualTo("EMPLOYEE");
 		assertThat(accounts.path("subject").path("id").asText()).isEqualTo(id);
-		assertThat(accounts.path("subject").path("title").asText()).isEqualTo("Asem Testova — Specialist");
+		assertThat(accounts.path("subject").path("title").asText()).isEqualTo("Asem Testova · Specialist");
 		assertThat(accounts.path("dueDate").asText()).isNotBlank();
 
 		Api.Response completed = this.api.post(tasksPath + "/" + accounts.path("id").asText() + "/complete",

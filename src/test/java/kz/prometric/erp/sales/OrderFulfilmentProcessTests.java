@@ -159,6 +159,55 @@ class OrderFulfilmentProcessTests {
 	}
 
 	@Test
+	void theShipTaskNamesItsOrderIsDueOnTheOrderDateAndShowsCustomerAddressLinesAndWarehouses() {
+		Api.Response created = this.api.post(ws() + "/customers", this.owner.token(), Map.of("type", "COMPANY", "name",
+				"Temirtau Steel LLP", "address", "Temirtau, Metallurgov 1", "taxId", TestData.nextBin()));
+		Assertions.assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		UUID product = product("PIP-57", "Steel pipe 57 mm");
+		receive(warehouse("PIPES"), product, "40");
+		Api.Response placed = this.api.post(ws() + "/orders", this.owner.token(),
+				Map.of("customerId", created.json().path("id").asText(), "lines", List.of(Map.of("productId", product,
+						"productName", "Steel pipe 57 mm", "quantity", "12.500", "unitPrice", "30000.00"))));
+		Assertions.assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		JsonNode order = placed.json();
+		ProcessInstance process = processOf(order);
+		execute(job(process));
+
+		String number = order.path("orderNumber").asText();
+		assertThat(process).isWaitingAt(OrderFulfilment.TASK_SHIP_ORDER)
+			.task()
+			.hasName("Ship order · " + number + " · Temirtau Steel LLP")
+			.hasCandidateGroup(this.org.workspaceId() + ":member");
+		org.camunda.bpm.engine.task.Task ship = task(process);
+		java.time.LocalDate orderDate = java.time.Instant.parse(order.path("createdAt").asText())
+			.atZone(java.time.ZoneId.of("Asia/Almaty"))
+			.toLocalDate();
+		Assertions.assertThat(ship.getDueDate().toInstant())
+			.isEqualTo(orderDate.atTime(18, 0).atZone(java.time.ZoneId.of("Asia/Almaty")).toInstant());
+		// due today, ordinary value (375 000 ₸): 50 + 15
+		Assertions.assertThat(ship.getPriority()).isEqualTo(65);
+		Map<String, Object> shown = this.engine.getTaskService().getVariablesLocal(ship.getId());
+		Assertions.assertThat(shown)
+			.containsEntry("customerName", "Temirtau Steel LLP")
+			.containsEntry("deliveryAddress", "Temirtau, Metallurgov 1");
+		Assertions.assertThat((String) shown.get("orderLines"))
+			.startsWith("1. Steel pipe 57 mm — 12.5 ")
+			.endsWith(" — Warehouse PIPES (PIPES)");
+
+		// what the form shows is the process's: a person may not change it
+		Api.Response changed = this.api.post(ws() + "/tasks/" + ship.getId() + "/complete", this.owner.token(),
+				Map.of("variables", Map.of(OrderFulfilment.VAR_CARRIER, "KazPost", "deliveryAddress", "Elsewhere 5")));
+		Assertions.assertThat(changed.status()).as(changed.toString()).isIn(403, 422);
+		Assertions.assertThat(changed.text()).contains("deliveryAddress");
+		Assertions.assertThat(this.engine.getTaskService().getVariableLocal(ship.getId(), "deliveryAddress"))
+			.isEqualTo("Temirtau, Metallurgov 1");
+		// the person completes the form with what it asks
+		complete(ship, withVariables(OrderFulfilment.VAR_CARRIER, "KazPost"));
+		execute(job(process));
+		Assertions.assertThat(orderStatus(order)).isEqualTo("SHIPPED");
+	}
+
+	@Test
 	void reservesAgainInsteadOfAskingProductionWhenStockArrivedMeanwhileAndShips() {
 		UUID product = product("CEM-500", "Cement M500");
 		UUID warehouse = warehouse("MAIN");

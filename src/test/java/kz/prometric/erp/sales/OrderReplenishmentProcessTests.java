@@ -120,6 +120,7 @@ class OrderReplenishmentProcessTests {
 	@Test
 	void aCancelledProductionRunGivesAManagerTheReplenishTaskSayingWhatFailed() {
 		UUID product = product("CAB-2", "Display cabinet, large");
+		UUID main = warehouse("MAIN");
 		JsonNode order = order(product, "1");
 		ProcessInstance process = processOf(order);
 		waitingForProduction(process);
@@ -130,7 +131,17 @@ class OrderReplenishmentProcessTests {
 		assertThat(process).hasPassed(OrderFulfilment.EVENT_REPLENISHMENT_FAILED)
 			.isWaitingAt(OrderFulfilment.TASK_REPLENISH_STOCK)
 			.task()
-			.hasCandidateGroup(this.org.workspaceId() + ":manager");
+			.hasCandidateGroup(this.org.workspaceId() + ":manager")
+			.hasName("Replenish stock · " + order.path("orderNumber").asText() + " · Astana Bakery LLP");
+		// it says what is short, where, and links to the page that receives it
+		org.camunda.bpm.engine.task.Task replenish = task(process);
+		Map<String, Object> shown = this.engine.getTaskService().getVariablesLocal(replenish.getId());
+		Assertions.assertThat((String) shown.get("shortStock")).startsWith("Goods: 1 ").contains(" short in ");
+		Assertions.assertThat((String) shown.get("receiveStockLinks"))
+			.contains("(/app/" + this.org.workspaceId() + "/inventory/receipts/new?productId=" + product
+					+ "&warehouseId=" + main + ")");
+		Assertions.assertThat(replenish.getDueDate()).isNotNull();
+		Assertions.assertThat(replenish.getPriority()).isGreaterThan(50);
 		assertThat(process).variables()
 			.extractingByKey(OrderFulfilment.VAR_REPLENISHMENT_PROBLEM)
 			.asString()

@@ -64,6 +64,13 @@ class TaskFormValidationApiTests {
 			.processInstanceBusinessKey(this.deal.path("id").asText())
 			.tenantIdIn(this.org.workspaceId().toString())
 			.singleResult();
+		// the deal's creator has its task; he gives it back, so a refused completion can
+		// be seen not to claim it
+		assertThat(this.task.getAssignee()).isEqualTo(this.owner.email());
+		assertThat(this.api
+			.post("/api/workspaces/" + this.org.workspaceId() + "/tasks/" + this.task.getId() + "/unclaim",
+					this.owner.token(), null)
+			.status()).isEqualTo(204);
 	}
 
 	@Test

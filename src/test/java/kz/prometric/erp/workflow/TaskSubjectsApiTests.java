@@ -90,16 +90,18 @@ class TaskSubjectsApiTests {
 		String orderNumber = order.json().path("orderNumber").asText();
 		assertThat(orderTask.path("processKey").asText()).isEqualTo("order-fulfilment");
 		assertThat(orderTask.path("subject").path("number").asText()).isEqualTo(orderNumber);
-		assertThat(orderTask.path("subject").path("title").asText())
-			.isEqualTo("Order " + orderNumber + " — Halyk Trade LLP");
+		assertThat(orderTask.path("subject").path("title").asText()).isEqualTo(orderNumber + " · Halyk Trade LLP");
+		// the task's name carries the same title: one source
+		assertThat(orderTask.path("name").asText()).endsWith(" · " + orderTask.path("subject").path("title").asText());
 		String productionNumber = production.json().path("orderNumber").asText();
 		assertThat(runTask.path("processKey").asText()).isEqualTo("production-run");
 		assertThat(runTask.path("subject").path("number").asText()).isEqualTo(productionNumber);
-		assertThat(runTask.path("subject").path("title").asText()).isEqualTo(productionNumber + " — Oak desk × 3");
+		assertThat(runTask.path("subject").path("title").asText()).isEqualTo(productionNumber + " · Oak desk × 3");
 		assertThat(requisitionTask.path("processKey").asText()).isEqualTo("purchase-requisition");
 		assertThat(requisitionTask.path("subject").path("number").asText()).isEqualTo(requisitionNumber);
 		assertThat(requisitionTask.path("subject").path("title").asText())
-			.isEqualTo(requisitionNumber + " — Oak desk × 20");
+			.isEqualTo(requisitionNumber + " · Oak desk × 20");
+		assertThat(requisitionTask.path("name").asText()).endsWith(" · " + requisitionNumber + " · Oak desk × 20");
 		// the whole list carries the same subjects
 		assertThat(this.api.get(ws + "/tasks?size=100", owner.token()).items())
 			.extracting(t -> t.path("subject").path("kind").asText())
