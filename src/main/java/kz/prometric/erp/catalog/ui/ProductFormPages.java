@@ -105,8 +105,9 @@ class ProductFormPages {
 	@GetMapping("/app/{workspaceId}/products/{productId}/edit")
 	String edit(@PathVariable UUID workspaceId, @PathVariable UUID productId, Model model) {
 		UUID caller = CurrentUser.id();
-		this.workspaces.requireRole(workspaceId, caller, WorkspaceRole.MANAGER);
+		// another workspace's product is not found, whatever the caller's role here
 		ProductView product = this.catalog.product(workspaceId, caller, productId);
+		this.workspaces.requireRole(workspaceId, caller, WorkspaceRole.MANAGER);
 		model.addAttribute("product", ProductForm.of(product));
 		return form(model, Map.of(), product);
 	}
@@ -116,8 +117,8 @@ class ProductFormPages {
 			@ModelAttribute("product") ProductForm product, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID caller = CurrentUser.id();
-		this.workspaces.requireRole(workspaceId, caller, WorkspaceRole.MANAGER);
 		ProductView existing = this.catalog.product(workspaceId, caller, productId);
+		this.workspaces.requireRole(workspaceId, caller, WorkspaceRole.MANAGER);
 		Map<String, String> errors = new LinkedHashMap<>();
 		refused(binding, errors);
 		Values values = check(product, false, errors);
