@@ -74,7 +74,7 @@ class ProductFormBrowserTests {
 
 		assertThat(this.browser.text(By.id("product-price"))).contains("9 500,00 ₸");
 		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/products?q=FL-1", owner.token())
-			.itemValues("price")).containsExactly("9500.00");
+			.text()).contains("\"price\":9500.00");
 	}
 
 	@Test
