@@ -108,4 +108,20 @@ class PageLoginBrowserTests {
 		assertThat(this.browser.text(By.id("my-tasks"))).contains("Менің ашық тапсырмаларым");
 	}
 
+	@Test
+	void theLoginToThePagesIsALoginToTasklistEndedTogether() {
+		TestData.User owner = this.data.user("Owner");
+		this.data.organization(owner, "Tasklist Trade");
+		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+
+		this.browser.open("/camunda/api/admin/auth/user/default");
+		assertThat(this.browser.driver().getPageSource()).contains("\"userId\":\"" + owner.email() + "\"");
+
+		this.browser.open("/app");
+		this.browser.find(By.id("logout")).click();
+		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+		this.browser.open("/camunda/api/admin/auth/user/default");
+		assertThat(this.browser.driver().getPageSource()).doesNotContain(owner.email());
+	}
+
 }
