@@ -73,8 +73,8 @@ class ProductFormBrowserTests {
 		this.browser.find(By.id("save-product")).click();
 
 		assertThat(this.browser.text(By.id("product-price"))).contains("9 500,00 ₸");
-		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/products?q=FL-1", owner.token())
-			.text()).contains("\"price\":9500.00");
+		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/products?q=FL-1", owner.token()).text())
+			.contains("\"price\":9500.00");
 	}
 
 	@Test
