@@ -57,6 +57,9 @@ public class InventoryManagement {
 	static final SortableFields RESERVATION_SORT = SortableFields.of("createdAt", "createdAt", "quantity", "quantity",
 			"status", "status");
 
+	static final SortableFields BELOW_MINIMUM_SORT = SortableFields.of("shortfall", "shortfall", "onHand", "on_hand",
+			"minimumQuantity", "minimum_quantity", "warehouse", "warehouse_code");
+
 	static final String ORDER_LINE = "ORDER_LINE";
 
 	static final String PRODUCTION_ORDER = "PRODUCTION_ORDER";
@@ -87,9 +90,12 @@ public class InventoryManagement {
 
 	private final Clock clock;
 
+	private final MinimumStocks minimums;
+
 	InventoryManagement(Warehouses warehouses, StockBalances balances, Movements movements, Reservations reservations,
 			Valuations valuations, CatalogManagement catalog, WorkspaceManagement workspaces, JdbcTemplate jdbc,
-			Clock clock) {
+			Clock clock, MinimumStocks minimums) {
+		this.minimums = minimums;
 		this.warehouses = warehouses;
 		this.balances = balances;
 		this.movements = movements;
@@ -557,6 +563,74 @@ public class InventoryManagement {
 		return PageResult.of(
 				this.movements.search(workspaceId, productId, warehouseId, type, query.toPageable(MOVEMENT_SORT)),
 				Movement::view);
+	}
+
+	/**
+	 * The stock on hand of each of the products summed over all warehouses of the
+	 * workspace (0 for a product without stock), for lists of products. Members only.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, BigDecimal> onHandByProduct(UUID workspaceId, UUID callerId,
+			java.util.Collection<UUID> productIds) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		Map<UUID, BigDecimal> onHand = new HashMap<>();
+		productIds.forEach(id -> onHand.put(id, BigDecimal.ZERO.setScale(3)));
+		if (productIds.isEmpty()) {
+			return onHand;
+		}
+		this.jdbc.query("select product_id, sum(on_hand) as on_hand from inv_stock where workspace_id = ? "
+				+ "and product_id = any(?) group by product_id", rs -> {
+					onHand.put(rs.getObject("product_id", UUID.class), rs.getBigDecimal("on_hand"));
+				}, workspaceId, productIds.toArray(UUID[]::new));
+		return onHand;
+	}
+
+	// minimum stock (reorder points)
+
+	/**
+	 * Sets the minimum quantity of a product in a warehouse (≥ 0 with at most 3 decimals,
+	 * 400 naming {@code minimumQuantity} otherwise; 0: no minimum); needs the MANAGER
+	 * role. A warehouse or product id of another workspace is 404. Idempotent.
+	 */
+	@Transactional
+	public MinimumStockView setMinimum(UUID workspaceId, UUID callerId, UUID warehouseId, UUID productId,
+			BigDecimal minimumQuantity) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		loadWarehouse(workspaceId, warehouseId);
+		this.catalog.product(workspaceId, callerId, productId);
+		BigDecimal minimum = Quantities.notNegative("minimumQuantity", minimumQuantity);
+		return this.minimums.set(workspaceId, warehouseId, productId, minimum, callerId, this.clock.instant());
+	}
+
+	/**
+	 * The minimum quantities set in the workspace, optionally of one product or one
+	 * warehouse (ids of another workspace simply match nothing). Members only.
+	 */
+	@Transactional(readOnly = true)
+	public List<MinimumStockView> minimums(UUID workspaceId, UUID callerId, UUID productId, UUID warehouseId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		return this.minimums.of(workspaceId, productId, warehouseId);
+	}
+
+	/**
+	 * The products whose stock on hand in a warehouse is below their minimum quantity
+	 * there, with the shortfall; by default the largest shortfall first (sort by
+	 * shortfall, onHand, minimumQuantity or warehouse). Members only.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<BelowMinimumView> belowMinimum(UUID workspaceId, UUID callerId, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		PageQuery sorted = (query.sortProperty() != null) ? query : new PageQuery(query.page(), query.size(),
+				"shortfall", org.springframework.data.domain.Sort.Direction.DESC);
+		org.springframework.data.domain.Pageable pageable = sorted.toPageable(BELOW_MINIMUM_SORT);
+		long total = this.minimums.countBelow(workspaceId);
+		List<BelowMinimumView> items = this.minimums.below(workspaceId, pageable).stream().map(row -> {
+			kz.prometric.erp.catalog.ProductView product = this.catalog.requireProduct(workspaceId, row.productId());
+			return new BelowMinimumView(row.productId(), product.code(), product.name(), product.unit(),
+					row.warehouseId(), row.warehouseCode(), row.warehouseName(), row.onHand(), row.minimum(),
+					row.shortfall());
+		}).toList();
+		return new PageResult<>(items, query.page(), query.size(), total);
 	}
 
 	/** Reservations of the workspace, optionally of one order, product or status. */

@@ -23,6 +23,19 @@ final class Quantities {
 		return fitting(field, quantity);
 	}
 
+	/**
+	 * {@code quantity} if it is zero or more and fits, else 400 naming the field.
+	 */
+	static BigDecimal notNegative(String field, BigDecimal quantity) {
+		if (quantity == null) {
+			throw new InvalidInputException(field, "must not be null");
+		}
+		if (quantity.signum() < 0) {
+			throw new InvalidInputException(field, "must not be negative");
+		}
+		return fitting(field, quantity);
+	}
+
 	/** {@code quantity} if it is not zero and fits, else 400 naming the field. */
 	static BigDecimal nonZero(String field, BigDecimal quantity) {
 		if (quantity == null || quantity.signum() == 0) {

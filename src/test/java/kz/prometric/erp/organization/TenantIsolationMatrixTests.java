@@ -124,7 +124,8 @@ class TenantIsolationMatrixTests {
 					{"code":"INJ-1","name":"Injected"}"""), Map.entry("UpdateWarehouseRequest", """
 					{"name":"Injected"}"""), Map.entry("ReceiptRequest", """
 					{"warehouseId":"{warehouseId}","productId":"{productId}","quantity":"1000"}"""),
-			Map.entry("AdjustmentRequest", """
+			Map.entry("MinimumRequest", """
+					{"minimumQuantity":"5"}"""), Map.entry("AdjustmentRequest", """
 					{"warehouseId":"{warehouseId}","productId":"{productId}","quantity":"-5"}"""),
 			Map.entry("CreateOrderRequest",
 					"""
@@ -497,6 +498,8 @@ class TenantIsolationMatrixTests {
 		secrets.add("Warehouse " + tag);
 		created(this.api.post(ws + "/stock/receipts", owner.token(),
 				Map.of("warehouseId", ids.get("warehouse"), "productId", ids.get("product"), "quantity", "7")));
+		ok(this.api.send("PUT", ws + "/warehouses/" + ids.get("warehouse") + "/minimums/" + ids.get("product"),
+				owner.token(), Map.of("minimumQuantity", "10"), Map.of()));
 		ids.put("workCenter", created(this.api.post(ws + "/work-centers", owner.token(), Map.of("code", "WC-" + label,
 				"name", "Center " + tag, "kind", "MANUAL", "hourlyRate", "1000.00", "capacityHoursPerDay", "8"))));
 		secrets.add("Center " + tag);

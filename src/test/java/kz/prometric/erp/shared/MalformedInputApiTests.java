@@ -395,6 +395,24 @@ class MalformedInputApiTests {
 		}
 	}
 
+	@Test
+	void refusesAbsurdMinimumQuantitiesNamingTheField() {
+		Fixture f = fixture();
+		String path = f.ws() + "/warehouses/" + f.warehouseId() + "/minimums/" + f.productId();
+		for (String number : List.of("1e999999999", "-1e999999999", "1e-999999999", "\"1e999999999\"",
+				"12345678901234567", "1.0001", "-0.001", "\"ten\"", "[]")) {
+			Api.Response response = this.api.send("PUT", path, f.owner().token(),
+					"{\"minimumQuantity\": " + number + "}", Map.of());
+
+			assertCleanProblem(response, 400);
+			assertThat(response.errorFields()).as(number).containsExactly("minimumQuantity");
+		}
+		Api.Response minimums = this.api.get(f.ws() + "/warehouses/" + f.warehouseId() + "/minimums",
+				f.owner().token());
+		assertThat(minimums.status()).isEqualTo(200);
+		assertThat(minimums.json().size()).isZero();
+	}
+
 	static Stream<Arguments> representativeWrites() {
 		return Stream.of(Arguments.of("customers", "name", null, null),
 				Arguments.of("deals", "title", "value", "expectedCloseDate"),

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.inventory.BelowMinimumView;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.inventory.MovementType;
 import kz.prometric.erp.inventory.ReservationStatus;
@@ -59,6 +60,13 @@ class StockController {
 	PageResult<StockLevelView> stock(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID productId,
 			@RequestParam(required = false) UUID warehouseId, PageQuery page) {
 		return this.inventory.stock(workspaceId, CurrentUser.id(), productId, warehouseId, page);
+	}
+
+	@GetMapping("/stock/below-minimum")
+	@Operation(summary = "Products whose stock on hand in a warehouse is below their minimum quantity, with the "
+			+ "shortfall; largest shortfall first unless sorted by shortfall, onHand, minimumQuantity or warehouse")
+	PageResult<BelowMinimumView> belowMinimum(@PathVariable UUID workspaceId, PageQuery page) {
+		return this.inventory.belowMinimum(workspaceId, CurrentUser.id(), page);
 	}
 
 	@PostMapping("/stock/receipts")

@@ -1,16 +1,22 @@
 package kz.prometric.erp.inventory.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.inventory.InventoryManagement;
+import kz.prometric.erp.inventory.MinimumStockView;
 import kz.prometric.erp.inventory.WarehouseView;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +73,25 @@ class WarehouseController {
 			@Valid @RequestBody UpdateWarehouseRequest request) {
 		return this.inventory.updateWarehouse(workspaceId, CurrentUser.id(), warehouseId, request.code(),
 				request.name(), request.address());
+	}
+
+	@GetMapping("/{warehouseId}/minimums")
+	@Operation(summary = "The minimum quantities (reorder points) set for products in the warehouse")
+	List<MinimumStockView> minimums(@PathVariable UUID workspaceId, @PathVariable UUID warehouseId) {
+		this.inventory.warehouse(workspaceId, CurrentUser.id(), warehouseId);
+		return this.inventory.minimums(workspaceId, CurrentUser.id(), null, warehouseId);
+	}
+
+	@PutMapping("/{warehouseId}/minimums/{productId}")
+	@Operation(summary = "Set the minimum quantity (reorder point) of a product in the warehouse: stock on hand "
+			+ "below it is listed under /stock/below-minimum; 0 removes the minimum")
+	MinimumStockView setMinimum(@PathVariable UUID workspaceId, @PathVariable UUID warehouseId,
+			@PathVariable UUID productId, @Valid @RequestBody MinimumRequest request) {
+		return this.inventory.setMinimum(workspaceId, CurrentUser.id(), warehouseId, productId,
+				request.minimumQuantity());
+	}
+
+	record MinimumRequest(@NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 3) BigDecimal minimumQuantity) {
 	}
 
 	record CreateWarehouseRequest(@NotBlank @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
