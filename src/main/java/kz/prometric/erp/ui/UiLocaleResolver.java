@@ -61,7 +61,9 @@ class UiLocaleResolver implements LocaleResolver {
 
 	/** Copies the user's saved language choice into his new session. */
 	static void rememberPreferred(HttpServletRequest request, IdentityManagement identity, UUID userId) {
-		// the saved choice comes with the account settings (see UiConfiguration)
+		identity.preferredLocale(userId)
+			.map(UiLocaleResolver::supported)
+			.ifPresent(locale -> request.getSession().setAttribute(SESSION_LOCALE, locale.toLanguageTag()));
 	}
 
 }
