@@ -124,4 +124,16 @@ class PageLoginBrowserTests {
 		assertThat(this.browser.driver().getPageSource()).doesNotContain(owner.email());
 	}
 
+	@Test
+	void aLoginStartsInTheLanguageTheUserChose() {
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Choice Trade");
+		assertThat(this.api.patch("/api/me", owner.token(), java.util.Map.of("locale", "kk")).status()).isEqualTo(200);
+
+		this.browser.language("en-US").at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+		this.browser.open("/app/" + org.workspaceId());
+
+		assertThat(this.browser.text(By.id("my-tasks"))).contains("Менің ашық тапсырмаларым");
+	}
+
 }
