@@ -329,6 +329,8 @@ public class DealManagement {
 	@Transactional(readOnly = true)
 	public List<ForecastMonth> forecast(UUID workspaceId, UUID callerId, YearMonth from, YearMonth to) {
 		this.workspaces.requireMember(workspaceId, callerId);
+		requireYear("from", from);
+		requireYear("to", to);
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidInputException("to", "must not be before from");
 		}
@@ -339,6 +341,12 @@ public class DealManagement {
 			.map(row -> new ForecastMonth(YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()),
 					((Number) row[2]).longValue(), money(row[3]), weighted(row[4])))
 			.toList();
+	}
+
+	private static void requireYear(String field, YearMonth month) {
+		if (month != null && (month.getYear() < 1900 || month.getYear() > 9999)) {
+			throw new InvalidInputException(field, "must be a month of the years 1900 to 9999");
+		}
 	}
 
 	private static BigDecimal money(Object sum) {

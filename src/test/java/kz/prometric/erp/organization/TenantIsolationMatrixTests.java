@@ -265,6 +265,8 @@ class TenantIsolationMatrixTests {
 		assertThat(routes).hasSizeGreaterThanOrEqualTo(56);
 		assertThat(routes).extracting(Route::toString)
 			.contains("GET /api/workspaces/{workspaceId}/deals/{dealId}",
+					"GET /api/workspaces/{workspaceId}/deals/pipeline",
+					"GET /api/workspaces/{workspaceId}/deals/forecast",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
 					"POST /api/invitations/{invitationId}/accept");
 	}
