@@ -25,7 +25,6 @@ import kz.prometric.erp.workflow.ProcessViews;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,11 +56,10 @@ class EmployeePages {
 	}
 
 	@GetMapping("/app/{workspaceId}/employees")
-	String list(@PathVariable UUID workspaceId, @ModelAttribute("workspace") WorkspaceView workspace,
-			@RequestParam(required = false) String q, @RequestParam(required = false) UUID departmentId,
-			@RequestParam(required = false) EmployeeStatus status, PageQuery page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		UUID organizationId = organization(workspace);
+	String list(@PathVariable UUID workspaceId, @RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID departmentId, @RequestParam(required = false) EmployeeStatus status,
+			PageQuery page, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		UUID organizationId = organization(model);
 		UUID me = CurrentUser.id();
 		PageResult<EmployeeView> result = this.hr.employees(organizationId, me,
 				new EmployeeFilter(departmentId, status, q), page);
@@ -96,9 +94,8 @@ class EmployeePages {
 	}
 
 	@GetMapping("/app/{workspaceId}/employees/{employeeId}")
-	String employee(@PathVariable UUID workspaceId, @PathVariable UUID employeeId,
-			@ModelAttribute("workspace") WorkspaceView workspace, Model model) {
-		UUID organizationId = organization(workspace);
+	String employee(@PathVariable UUID workspaceId, @PathVariable UUID employeeId, Model model) {
+		UUID organizationId = organization(model);
 		UUID me = CurrentUser.id();
 		EmployeeView employee = this.hr.employee(organizationId, me, employeeId);
 		model.addAttribute("employee", employee);
@@ -135,7 +132,9 @@ class EmployeePages {
 		return "hr/employee";
 	}
 
-	private static UUID organization(WorkspaceView workspace) {
+	/** The organization of the page's workspace (PageModel has checked membership). */
+	private static UUID organization(Model model) {
+		WorkspaceView workspace = (WorkspaceView) model.getAttribute("workspace");
 		if (workspace == null || workspace.organizationId() == null) {
 			throw new NotFoundException("Organization", null);
 		}
