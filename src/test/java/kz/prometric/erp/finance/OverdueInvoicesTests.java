@@ -1,19 +1,20 @@
 package kz.prometric.erp.finance;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
-import kz.prometric.erp.shared.VatCategory;
+import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.MutableClock;
+import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class OverdueInvoicesTests {
 	InvoiceManagement invoices;
 
 	@Autowired
+	Api api;
+
+	@Autowired
 	TestData data;
 
 	@Autowired
@@ -49,11 +53,12 @@ class OverdueInvoicesTests {
 		TestData.User owner = this.data.user("Owner");
 		TestData.Org org = this.data.organization(owner, "Overdue Trade");
 		UUID customer = this.data.customer(owner, org.workspaceId(), "Late Payer LLP");
-		Instant now = Instant.now();
-		this.clock.set(now.minus(Duration.ofDays(40)));
-		InvoiceView late = issue(org.workspaceId(), customer);
+		UUID lateOrder = order(owner, org.workspaceId(), customer);
+		UUID freshOrder = order(owner, org.workspaceId(), customer);
+		this.clock.set(Instant.now().minus(Duration.ofDays(40)));
+		InvoiceView late = issue(owner, org.workspaceId(), lateOrder);
 		this.clock.reset();
-		InvoiceView fresh = issue(org.workspaceId(), customer);
+		InvoiceView fresh = issue(owner, org.workspaceId(), freshOrder);
 
 		PageResult<InvoiceView> overdue = this.invoices.overdueInvoices(org.workspaceId(), owner.id(),
 				PageQuery.first(10));
@@ -69,11 +74,17 @@ class OverdueInvoicesTests {
 			.isInstanceOf(NotFoundException.class);
 	}
 
-	private InvoiceView issue(UUID workspaceId, UUID customer) {
-		return this.invoices.issueInvoice(new InvoiceRequest(workspaceId, UUID.randomUUID(), "SO-TEST", customer,
-				LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Almaty"))),
-				List.of(new InvoiceRequest.Line(null, "Flour", "kg", new BigDecimal("10"), new BigDecimal("1000.00"),
-						BigDecimal.ZERO, false, VatCategory.STANDARD))));
+	private InvoiceView issue(TestData.User owner, UUID workspaceId, UUID orderId) {
+		return this.invoices.issueInvoice(OrderInvoices.requestFor(this.api, owner.token(), workspaceId, orderId,
+				LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Almaty")))));
+	}
+
+	private UUID order(TestData.User owner, UUID workspaceId, UUID customer) {
+		Api.Response created = this.api.post("/api/workspaces/" + workspaceId + "/orders", owner.token(),
+				Map.of("customerId", customer, "lines",
+						List.of(Map.of("productName", "Consulting", "quantity", "1", "unitPrice", "1000.00"))));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return UUID.fromString(created.json().path("id").asText());
 	}
 
 }
