@@ -1,10 +1,12 @@
 package kz.prometric.erp.crm;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.ForbiddenException;
+import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -328,6 +331,66 @@ public class DealManagement {
 	}
 
 	/**
+	 * The workspace's deals by stage, in the pipeline's order (every stage, zero when it
+	 * has no deal): how many, their value and their probability-weighted value (the sum
+	 * of value × probability / 100, to the tiyn, half up), summed by the database.
+	 */
+	@Transactional(readOnly = true)
+	public List<PipelineStage> pipeline(UUID workspaceId, UUID callerId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		Map<DealStage, Object[]> rows = new HashMap<>();
+		for (Object[] row : this.deals.pipeline(workspaceId)) {
+			rows.put((DealStage) row[0], row);
+		}
+		List<PipelineStage> stages = new java.util.ArrayList<>();
+		for (DealStage stage : DealStage.values()) {
+			Object[] row = rows.get(stage);
+			stages.add((row != null)
+					? new PipelineStage(stage, ((Number) row[1]).longValue(), money(row[2]), weighted(row[3]))
+					: new PipelineStage(stage, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)));
+		}
+		return stages;
+	}
+
+	/**
+	 * The open deals' forecast by month of their expected close date (deals without one
+	 * are left out), months in order, optionally from and to a month (both included): how
+	 * many, their value and their expected value (value × probability / 100).
+	 */
+	@Transactional(readOnly = true)
+	public List<ForecastMonth> forecast(UUID workspaceId, UUID callerId, YearMonth from, YearMonth to) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		requireYear("from", from);
+		requireYear("to", to);
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidInputException("to", "must not be before from");
+		}
+		LocalDate first = (from != null) ? from.atDay(1) : LocalDate.of(1, 1, 1);
+		LocalDate last = (to != null) ? to.atEndOfMonth() : LocalDate.of(9999, 12, 31);
+		return this.deals.forecast(workspaceId, first, last)
+			.stream()
+			.map(row -> new ForecastMonth(YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()),
+					((Number) row[2]).longValue(), money(row[3]), weighted(row[4])))
+			.toList();
+	}
+
+	private static void requireYear(String field, YearMonth month) {
+		if (month != null && (month.getYear() < 1900 || month.getYear() > 9999)) {
+			throw new InvalidInputException(field, "must be a month of the years 1900 to 9999");
+		}
+	}
+
+	private static BigDecimal money(Object sum) {
+		return ((sum != null) ? new BigDecimal(sum.toString()) : BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal weighted(Object sumOfValueTimesPercent) {
+		BigDecimal sum = (sumOfValueTimesPercent != null) ? new BigDecimal(sumOfValueTimesPercent.toString())
+				: BigDecimal.ZERO;
+		return sum.movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/**
 	 * The discount-approval decision (dmn/discount-approval.dmn) as the deal's stage
 	 * policy: evaluated on whatever lines and value the deal has when it asks.
 	 */
@@ -462,6 +525,17 @@ public class DealManagement {
 	 */
 	public record DealTaskView(String title, String customerName, BigDecimal value, BigDecimal maxDiscountPercent,
 			DealStage stage, String assigneeEmail) {
+	}
+
+	/**
+	 * One stage of the pipeline: {@code weightedValue} is the sum of value × probability
+	 * / 100.
+	 */
+	public record PipelineStage(DealStage stage, long count, BigDecimal value, BigDecimal weightedValue) {
+	}
+
+	/** The open deals expected to close in one month. */
+	public record ForecastMonth(YearMonth month, long count, BigDecimal value, BigDecimal weightedValue) {
 	}
 
 	/** Optional filters of the deal list. */

@@ -1,5 +1,7 @@
 package kz.prometric.erp.crm;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,5 +27,22 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 			+ "and (:search is null or lower(d.title) like :search escape '\\')")
 	Page<Deal> search(UUID workspaceId, DealStage stage, UUID customerId, UUID assignedTo, String search,
 			Pageable pageable);
+
+	/** Per stage: stage, count, sum of value, sum of value × probability. */
+	@Query("select d.stage, count(d), sum(d.value), sum(d.value * d.probability) from Deal d "
+			+ "where d.workspaceId = :workspaceId group by d.stage")
+	List<Object[]> pipeline(UUID workspaceId);
+
+	/**
+	 * Open deals per month of the expected close date: year, month, count, sum of value,
+	 * sum of value × probability.
+	 */
+	@Query("select year(d.expectedCloseDate), month(d.expectedCloseDate), count(d), sum(d.value), "
+			+ "sum(d.value * d.probability) from Deal d where d.workspaceId = :workspaceId "
+			+ "and d.stage not in (kz.prometric.erp.crm.DealStage.WON, kz.prometric.erp.crm.DealStage.LOST) "
+			+ "and d.expectedCloseDate between :first and :last "
+			+ "group by year(d.expectedCloseDate), month(d.expectedCloseDate) "
+			+ "order by year(d.expectedCloseDate), month(d.expectedCloseDate)")
+	List<Object[]> forecast(UUID workspaceId, LocalDate first, LocalDate last);
 
 }

@@ -450,6 +450,20 @@ public class InvoiceManagement {
 				filter.customerId(), query.toPageable(INVOICE_SORT)), i -> i.view(today));
 	}
 
+	/**
+	 * The workspace's invoices still open after their due date (today in Almaty), by due
+	 * date, oldest first unless sorted otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<InvoiceView> overdueInvoices(UUID workspaceId, UUID callerId, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		LocalDate today = today();
+		PageQuery sorted = (query.sortProperty() != null) ? query
+				: new PageQuery(query.page(), query.size(), "dueDate", query.direction());
+		return PageResult.of(this.invoices.overdue(workspaceId, today, sorted.toPageable(INVOICE_SORT)),
+				i -> i.view(today));
+	}
+
 	/** The invoice as an HTML page a customer accepts (members of the workspace). */
 	@Transactional(readOnly = true)
 	public String document(UUID workspaceId, UUID callerId, UUID invoiceId) {

@@ -1,5 +1,6 @@
 package kz.prometric.erp.finance;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,5 +34,11 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 			+ "and (:orderId is null or i.orderId = :orderId) and (:customerId is null or i.customerId = :customerId)")
 	Page<Invoice> search(UUID workspaceId, InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId,
 			Pageable pageable);
+
+	/** Invoices (not credit notes) still open after their due date. */
+	@Query("select i from Invoice i where i.workspaceId = :workspaceId "
+			+ "and i.kind = kz.prometric.erp.finance.InvoiceKind.INVOICE and i.dueDate < :today "
+			+ "and i.status not in (kz.prometric.erp.finance.InvoiceStatus.PAID, kz.prometric.erp.finance.InvoiceStatus.CREDITED)")
+	Page<Invoice> overdue(UUID workspaceId, LocalDate today, Pageable pageable);
 
 }

@@ -1,30 +1,86 @@
 package kz.prometric.erp.ui;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.crm.DealManagement;
+import kz.prometric.erp.crm.DealManagement.ForecastMonth;
+import kz.prometric.erp.crm.DealManagement.PipelineStage;
+import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceType;
 import kz.prometric.erp.organization.WorkspaceView;
+import kz.prometric.erp.production.ProductionManagement;
+import kz.prometric.erp.production.ProductionStatus;
+import kz.prometric.erp.sales.OrderManagement;
+import kz.prometric.erp.sales.OrderManagement.OrderFilter;
+import kz.prometric.erp.sales.OrderStatus;
 import kz.prometric.erp.shared.ErpPages;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.workflow.TaskManagement.Scope;
 import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
 
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /app} (to the user's first workspace) and a workspace's home page. */
+/**
+ * {@code /app} (to the user's first workspace), a workspace's home page (my tasks,
+ * overdue tasks, the pipeline and the forecast as charts, overdue invoices, stock below
+ * its minimum, work in progress) and the overdue tasks page. Everything is read through
+ * the modules' services as the user, so membership and task visibility are theirs.
+ */
 @ErpPages
 class HomePages {
 
+	static final List<OrderStatus> OPEN_ORDERS = List.of(OrderStatus.PENDING, OrderStatus.CONFIRMED,
+			OrderStatus.AWAITING_STOCK, OrderStatus.IN_PRODUCTION, OrderStatus.SHIPPED, OrderStatus.INVOICED);
+
+	static final List<ProductionStatus> PRODUCTION_IN_PROGRESS = List.of(ProductionStatus.RELEASED,
+			ProductionStatus.WAITING_MATERIALS, ProductionStatus.IN_PROGRESS, ProductionStatus.INSPECTION,
+			ProductionStatus.REWORK, ProductionStatus.ON_HOLD);
+
+	private static final int LIST_SIZE = 10;
+
 	private final TaskManagement tasks;
 
-	HomePages(TaskManagement tasks) {
+	private final DealManagement deals;
+
+	private final InvoiceManagement invoices;
+
+	private final OrderManagement orders;
+
+	private final ProductionManagement production;
+
+	private final MessageSource messages;
+
+	private final ObjectMapper mapper;
+
+	private final Clock clock;
+
+	HomePages(TaskManagement tasks, DealManagement deals, InvoiceManagement invoices, OrderManagement orders,
+			ProductionManagement production, MessageSource messages, ObjectMapper mapper, Clock clock) {
 		this.tasks = tasks;
+		this.deals = deals;
+		this.invoices = invoices;
+		this.orders = orders;
+		this.production = production;
+		this.messages = messages;
+		this.mapper = mapper;
+		this.clock = clock;
 	}
 
 	/**
@@ -43,13 +99,94 @@ class HomePages {
 	}
 
 	@GetMapping("/app/{workspaceId}")
-	String home(@PathVariable UUID workspaceId, Model model) {
-		model.addAttribute("myTasks",
-				this.tasks
-					.tasks(workspaceId, CurrentUser.id(), new TaskFilter(Scope.MINE, null, null, null, null),
-							PageQuery.first(10))
+	String home(@PathVariable UUID workspaceId, Model model, Locale locale) {
+		UUID me = CurrentUser.id();
+		model.addAttribute("myTasks", this.tasks.tasks(workspaceId, me,
+				new TaskFilter(Scope.MINE, null, null, null, null), PageQuery.first(LIST_SIZE)));
+		model.addAttribute("overdueTasks", this.tasks.tasks(workspaceId, me,
+				new TaskFilter(Scope.ALL, null, this.clock.instant(), null, null), PageQuery.first(LIST_SIZE)));
+		List<PipelineStage> pipeline = this.deals.pipeline(workspaceId, me);
+		List<ForecastMonth> forecast = this.deals.forecast(workspaceId, me, null, null);
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("forecast", forecast);
+		model.addAttribute("pipelineChart", json(pipelineChart(pipeline, locale)));
+		model.addAttribute("forecastChart", json(forecastChart(forecast, locale)));
+		model.addAttribute("overdueInvoices", this.invoices.overdueInvoices(workspaceId, me,
+				new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC)));
+		Map<OrderStatus, Long> openOrders = new LinkedHashMap<>();
+		for (OrderStatus status : OPEN_ORDERS) {
+			openOrders.put(status,
+					this.orders.orders(workspaceId, me, new OrderFilter(status, null, null), PageQuery.first(1))
+						.total());
+		}
+		model.addAttribute("openOrders", openOrders);
+		Map<ProductionStatus, Long> productionCounts = new LinkedHashMap<>();
+		for (ProductionStatus status : PRODUCTION_IN_PROGRESS) {
+			productionCounts.put(status,
+					this.production.orders(workspaceId, me, status, null, PageQuery.first(1)).total());
+		}
+		model.addAttribute("productionInProgress", productionCounts);
+		model.addAttribute("productionRunning",
+				this.production
+					.orders(workspaceId, me, ProductionStatus.IN_PROGRESS, null,
+							new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC))
 					.items());
 		return "ui/home";
+	}
+
+	/** The workspace's open tasks past their due date that the user may work. */
+	@GetMapping("/app/{workspaceId}/tasks/overdue")
+	String overdueTasks(@PathVariable UUID workspaceId, PageQuery page, Model model) {
+		Instant now = this.clock.instant();
+		model.addAttribute("result", this.tasks.tasks(workspaceId, CurrentUser.id(),
+				new TaskFilter(Scope.ALL, null, now, null, null), page));
+		model.addAttribute("baseUrl", "/app/" + workspaceId + "/tasks/overdue");
+		return "ui/overdue-tasks";
+	}
+
+	private Map<String, Object> pipelineChart(List<PipelineStage> pipeline, Locale locale) {
+		List<String> labels = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		List<BigDecimal> values = new ArrayList<>();
+		List<BigDecimal> weighted = new ArrayList<>();
+		for (PipelineStage stage : pipeline) {
+			labels.add(this.messages.getMessage("ui.stage." + stage.stage(), null, stage.stage().name(), locale));
+			counts.add(stage.count());
+			values.add(stage.value());
+			weighted.add(stage.weightedValue());
+		}
+		return Map.of("labels", labels, "count", counts, "value", values, "weighted", weighted, "series",
+				List.of(message("ui.home.chart.value", locale), message("ui.home.chart.weighted", locale),
+						message("ui.home.chart.count", locale)));
+	}
+
+	private Map<String, Object> forecastChart(List<ForecastMonth> forecast, Locale locale) {
+		List<String> labels = new ArrayList<>();
+		List<Long> counts = new ArrayList<>();
+		List<BigDecimal> values = new ArrayList<>();
+		List<BigDecimal> weighted = new ArrayList<>();
+		for (ForecastMonth month : forecast) {
+			labels.add(String.format(Locale.ROOT, "%02d.%d", month.month().getMonthValue(), month.month().getYear()));
+			counts.add(month.count());
+			values.add(month.value());
+			weighted.add(month.weightedValue());
+		}
+		return Map.of("labels", labels, "count", counts, "value", values, "weighted", weighted, "series",
+				List.of(message("ui.home.chart.value", locale), message("ui.home.chart.expected", locale),
+						message("ui.home.chart.count", locale)));
+	}
+
+	private String message(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	private String json(Object value) {
+		try {
+			return this.mapper.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

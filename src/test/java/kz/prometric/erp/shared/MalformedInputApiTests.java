@@ -146,6 +146,18 @@ class MalformedInputApiTests {
 				Arguments.of("POST", "/api/invitations/accept", "{\"token\": {\"a\": 1}}", "token", true));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/deals/forecast?from=2027-13", "/deals/forecast?to=yesterday",
+			"/deals/forecast?from=2027-05&to=2027-01", "/deals/forecast?from=2027-1", "/deals/forecast?from=99999-01",
+			"/deals/forecast?to=1000-01" })
+	void refusesMalformedMonthsOfTheForecast(String query) {
+		Fixture f = fixture();
+
+		Api.Response response = this.api.get(f.ws() + query, f.owner().token());
+
+		assertCleanProblem(response, 400);
+	}
+
 	@Test
 	void refusesWrongTypeWithoutBeingLoggedIn() {
 		Api.Response response = this.api.post("/api/auth/login", null, "{\"email\": [], \"password\": \"x\"}");

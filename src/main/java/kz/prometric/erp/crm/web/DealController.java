@@ -3,6 +3,7 @@ package kz.prometric.erp.crm.web;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,9 @@ import jakarta.validation.constraints.Size;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealManagement.DealChanges;
 import kz.prometric.erp.crm.DealManagement.DealFilter;
+import kz.prometric.erp.crm.DealManagement.ForecastMonth;
 import kz.prometric.erp.crm.DealManagement.NewDeal;
+import kz.prometric.erp.crm.DealManagement.PipelineStage;
 import kz.prometric.erp.crm.DealProduct;
 import kz.prometric.erp.crm.DealStage;
 import kz.prometric.erp.crm.DealView;
@@ -34,6 +37,7 @@ import kz.prometric.erp.shared.PageResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,6 +82,22 @@ class DealController {
 			@RequestParam(required = false) UUID customerId, @RequestParam(required = false) UUID assignedTo,
 			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
 		return this.deals.deals(workspaceId, CurrentUser.id(), new DealFilter(stage, customerId, assignedTo, q), page);
+	}
+
+	@GetMapping("/pipeline")
+	@Operation(
+			summary = "The pipeline by stage: count, value and probability-weighted value of the deals in each stage")
+	List<PipelineStage> pipeline(@PathVariable UUID workspaceId) {
+		return this.deals.pipeline(workspaceId, CurrentUser.id());
+	}
+
+	@GetMapping("/forecast")
+	@Operation(summary = "The open deals by month of their expected close date: count, value and expected value "
+			+ "(value × probability); from and to are months such as 2026-12, both included")
+	List<ForecastMonth> forecast(@PathVariable UUID workspaceId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to) {
+		return this.deals.forecast(workspaceId, CurrentUser.id(), from, to);
 	}
 
 	@GetMapping("/{dealId}")
