@@ -17,6 +17,7 @@ import kz.prometric.erp.crm.DealManagement.ForecastMonth;
 import kz.prometric.erp.crm.DealManagement.PipelineStage;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.identity.CurrentUser;
+import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.WorkspaceType;
 import kz.prometric.erp.organization.WorkspaceView;
 import kz.prometric.erp.production.ProductionManagement;
@@ -65,6 +66,8 @@ class HomePages {
 
 	private final ProductionManagement production;
 
+	private final InventoryManagement inventory;
+
 	private final MessageSource messages;
 
 	private final ObjectMapper mapper;
@@ -72,7 +75,9 @@ class HomePages {
 	private final Clock clock;
 
 	HomePages(TaskManagement tasks, DealManagement deals, InvoiceManagement invoices, OrderManagement orders,
-			ProductionManagement production, MessageSource messages, ObjectMapper mapper, Clock clock) {
+			ProductionManagement production, InventoryManagement inventory, MessageSource messages, ObjectMapper mapper,
+			Clock clock) {
+		this.inventory = inventory;
 		this.tasks = tasks;
 		this.deals = deals;
 		this.invoices = invoices;
@@ -113,6 +118,7 @@ class HomePages {
 		model.addAttribute("forecastChart", json(forecastChart(forecast, locale)));
 		model.addAttribute("overdueInvoices", this.invoices.overdueInvoices(workspaceId, me,
 				new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC)));
+		model.addAttribute("lowStock", this.inventory.belowMinimum(workspaceId, me, PageQuery.first(LIST_SIZE)));
 		Map<OrderStatus, Long> openOrders = new LinkedHashMap<>();
 		for (OrderStatus status : OPEN_ORDERS) {
 			openOrders.put(status,

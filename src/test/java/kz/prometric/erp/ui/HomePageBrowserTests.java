@@ -70,6 +70,37 @@ class HomePageBrowserTests {
 	}
 
 	@Test
+	void homeListsStockBelowItsMinimumWithALinkToReceiveIt() {
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Low Stock Trade");
+		String ws = "/api/workspaces/" + org.workspaceId();
+		String warehouse = this.api
+			.post(ws + "/warehouses", owner.token(), Map.of("code", "ALA-1", "name", "Almaty store"))
+			.json()
+			.path("id")
+			.asText();
+		String product = this.api
+			.post(ws + "/products", owner.token(),
+					Map.of("code", "SUGAR-50", "name", "Sugar 50 kg", "unit", "bag", "price", "21000.00"))
+			.json()
+			.path("id")
+			.asText();
+		assertThat(this.api
+			.send("PUT", ws + "/warehouses/" + warehouse + "/minimums/" + product, owner.token(),
+					"{\"minimumQuantity\": \"12\"}", Map.of())
+			.status()).isEqualTo(200);
+
+		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+
+		String row = this.browser
+			.text(By.cssSelector("#low-stock tr.low-stock-row[data-product-id='" + product + "']"));
+		assertThat(row).contains("Sugar 50 kg", "Almaty store", "12 bag");
+		this.browser.find(By.cssSelector("#low-stock tr.low-stock-row a.btn")).click();
+		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/inventory/receipts/new"));
+		assertThat(this.browser.url()).contains("productId=" + product).contains("warehouseId=" + warehouse);
+	}
+
+	@Test
 	void homeSpeaksRussian() {
 		TestData.User owner = this.data.user("Owner");
 		TestData.Org org = this.data.organization(owner, "Russian Trade");
