@@ -343,6 +343,17 @@ public class IdentityManagement {
 	}
 
 	/**
+	 * Logs in to the ERP's pages: checks the e-mail and password (throttled like
+	 * {@link #login}) and opens an ERP session for the page login, so that logging out
+	 * everywhere or blocking the account ends it. Empty when the credentials are refused.
+	 */
+	@Transactional
+	public Optional<ErpPrincipal> pageLogin(String email, String password) {
+		return verifyCredentials(email, password).flatMap(account -> openSessionFor(account.email())
+			.map(session -> new ErpPrincipal(account.id(), account.email(), session)));
+	}
+
+	/**
 	 * Whether the session is still open and its user still active: what a login tied to
 	 * it (a webapp session) checks on every request.
 	 */
@@ -356,9 +367,11 @@ public class IdentityManagement {
 			.isPresent();
 	}
 
-	/** The session id of the access token of the current request. */
+	/**
+	 * The ERP session of the current request (its access token's, or its page login's).
+	 */
 	public UUID currentSessionId() {
-		return UUID.fromString(CurrentUser.jwt().getClaimAsString(TokenService.CLAIM_SESSION));
+		return CurrentUser.sessionId();
 	}
 
 	/**

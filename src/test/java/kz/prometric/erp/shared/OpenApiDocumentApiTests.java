@@ -69,4 +69,56 @@ class OpenApiDocumentApiTests {
 		assertThat(page.json().path("page").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void theMainCallsCarryExamplesThatTheApiAccepts() {
+		JsonNode paths = this.api.get("/v3/api-docs", null).json().path("paths");
+		java.util.function.BiFunction<String, String, JsonNode> example = (method, path) -> paths.path(path)
+			.path(method)
+			.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("examples")
+			.path("example")
+			.path("value");
+		for (String[] call : new String[][] { { "post", "/api/auth/register" }, { "post", "/api/auth/login" },
+				{ "post", "/api/organizations" }, { "post", "/api/workspaces/{workspaceId}/products" },
+				{ "post", "/api/workspaces/{workspaceId}/customers" },
+				{ "post", "/api/workspaces/{workspaceId}/deals" },
+				{ "post", "/api/workspaces/{workspaceId}/deals/{dealId}/stage" },
+				{ "post", "/api/workspaces/{workspaceId}/tasks/{taskId}/complete" },
+				{ "post", "/api/workspaces/{workspaceId}/invoices/{invoiceId}/payments" } }) {
+			assertThat(example.apply(call[0], call[1]).isObject()).as(call[1]).isTrue();
+		}
+
+		// the examples work as documented (only what must be unique or is an id replaced)
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Examples Trade");
+		String ws = "/api/workspaces/" + org.workspaceId();
+		java.util.Map<String, Object> product = body(example.apply("post", "/api/workspaces/{workspaceId}/products"));
+		product.put("code", "FL-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+		Api.Response createdProduct = this.api.post(ws + "/products", owner.token(), product);
+		assertThat(createdProduct.status()).as(createdProduct.toString()).isEqualTo(201);
+		java.util.Map<String, Object> customer = body(example.apply("post", "/api/workspaces/{workspaceId}/customers"));
+		customer.put("taxId", TestData.nextBin());
+		Api.Response createdCustomer = this.api.post(ws + "/customers", owner.token(), customer);
+		assertThat(createdCustomer.status()).as(createdCustomer.toString()).isEqualTo(201);
+		java.util.Map<String, Object> deal = body(example.apply("post", "/api/workspaces/{workspaceId}/deals"));
+		deal.put("customerId", createdCustomer.json().path("id").asText());
+		deal.put("expectedCloseDate", java.time.LocalDate.now().plusDays(30).toString());
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, Object> line = (java.util.Map<String, Object>) ((List<Object>) deal.get("products"))
+			.get(0);
+		line.put("productId", createdProduct.json().path("id").asText());
+		Api.Response createdDeal = this.api.post(ws + "/deals", owner.token(), deal);
+		assertThat(createdDeal.status()).as(createdDeal.toString()).isEqualTo(201);
+		Api.Response staged = this.api.post(ws + "/deals/" + createdDeal.json().path("id").asText() + "/stage",
+				owner.token(), body(example.apply("post", "/api/workspaces/{workspaceId}/deals/{dealId}/stage")));
+		assertThat(staged.status()).as(staged.toString()).isEqualTo(200);
+	}
+
+	@SuppressWarnings("unchecked")
+	private java.util.Map<String, Object> body(JsonNode example) {
+		return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(example, java.util.HashMap.class);
+	}
+
 }

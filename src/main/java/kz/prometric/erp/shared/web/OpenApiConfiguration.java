@@ -3,7 +3,16 @@ package kz.prometric.erp.shared.web;
 import java.util.Arrays;
 import java.util.List;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -12,12 +21,14 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import kz.prometric.erp.shared.PageQuery;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The OpenAPI document behind Swagger UI: a real title and description, the bearer token
@@ -53,6 +64,35 @@ class OpenApiConfiguration {
 						.bearerFormat("JWT")
 						.description("The accessToken from POST /api/auth/login (valid 24 h)")))
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	/**
+	 * Examples for the main calls (register, log in, a company, a product, a customer, a
+	 * deal, its stage, a task, a payment) from {@code openapi/examples.json}, keyed by
+	 * method and path; the same bodies as the README's walk-through, checked by a test.
+	 */
+	@Bean
+	OpenApiCustomizer requestExamples(ObjectMapper mapper) throws IOException {
+		Map<String, Map<String, Object>> examples;
+		try (InputStream in = new ClassPathResource("openapi/examples.json").getInputStream()) {
+			examples = mapper.readValue(in, new TypeReference<>() {
+			});
+		}
+		return api -> examples.forEach((key, example) -> {
+			String[] methodAndPath = key.split(" ", 2);
+			PathItem path = api.getPaths().get(methodAndPath[1]);
+			Operation operation = (path != null)
+					? path.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0])) : null;
+			if (operation == null || operation.getRequestBody() == null
+					|| operation.getRequestBody().getContent() == null) {
+				return;
+			}
+			operation.getRequestBody()
+				.getContent()
+				.values()
+				.forEach(media -> media.addExamples("example",
+						new Example().summary(String.valueOf(example.get("summary"))).value(example.get("value"))));
+		});
 	}
 
 	/**
