@@ -118,6 +118,38 @@ class TasklistFiltersApiTests {
 		assertThat(viaRest.status()).as(viaRest.toString()).isIn(403, 404);
 	}
 
+	@Test
+	void aLoginToTheErpPagesWritesTheFiltersToo() throws Exception {
+		TestData.User owner = this.data.user("Owner");
+		this.data.organization(owner, "Pages Filters");
+		assertThat(this.filters.createFilterQuery().filterOwner(owner.email()).count()).isZero();
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.build();
+		String page = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.api.baseUrl() + "/login")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(csrf.find()).as("the login page's CSRF token").isTrue();
+		String form = "email=" + java.net.URLEncoder.encode(owner.email(), java.nio.charset.StandardCharsets.UTF_8)
+				+ "&password=" + java.net.URLEncoder.encode(TestData.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+
+		java.net.http.HttpResponse<String> answer = client
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.api.baseUrl() + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(this.filters.createFilterQuery().filterOwner(owner.email()).list())
+			.extracting(org.camunda.bpm.engine.filter.Filter::getName)
+			.containsExactlyInAnyOrder(TasklistFilters.MY_TASKS, TasklistFilters.MY_TEAMS_TASKS);
+	}
+
 	private static Map<String, String> filterIds(Tasklist tasklist) throws Exception {
 		Map<String, String> ids = new java.util.HashMap<>();
 		for (JsonNode filter : tasklist.get(FILTERS + "?resourceType=Task")) {
