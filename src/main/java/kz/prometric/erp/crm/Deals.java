@@ -26,4 +26,11 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 	Page<Deal> search(UUID workspaceId, DealStage stage, UUID customerId, UUID assignedTo, String search,
 			Pageable pageable);
 
+	@Query("select d.stage, count(d), coalesce(sum(d.value), 0), coalesce(sum(d.value * d.probability), 0) "
+			+ "from Deal d where d.workspaceId = :workspaceId "
+			+ "and (:customerId is null or d.customerId = :customerId) "
+			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
+			+ "and (:search is null or lower(d.title) like :search escape '\\') group by d.stage")
+	java.util.List<Object[]> totalsByStage(UUID workspaceId, UUID customerId, UUID assignedTo, String search);
+
 }
