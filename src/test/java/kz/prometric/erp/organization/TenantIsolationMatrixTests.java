@@ -265,6 +265,7 @@ class TenantIsolationMatrixTests {
 		assertThat(routes).hasSizeGreaterThanOrEqualTo(56);
 		assertThat(routes).extracting(Route::toString)
 			.contains("GET /api/workspaces/{workspaceId}/deals/{dealId}",
+					"GET /api/workspaces/{workspaceId}/deals/{dealId}/history",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
 					"POST /api/invitations/{invitationId}/accept");
 	}
