@@ -256,8 +256,9 @@ class DealPages {
 						&& (!deal.probabilityManual() || form.getProbability() != deal.probability()))
 								? form.getProbability() : null;
 				this.deals.update(workspaceId, CurrentUser.id(), dealId,
-						new DealChanges(form.getTitle(), (form.getDescription() == null) ? "" : form.getDescription(),
-								value, form.getExpectedCloseDate(), form.getAssignedTo(), probability,
+						new DealChanges(form.getTitle().strip().equals(deal.title()) ? null : form.getTitle(),
+								changedText(form.getDescription(), deal.description()), value,
+								form.getExpectedCloseDate(), form.getAssignedTo(), probability,
 								linesChanged ? lines : null));
 				return "redirect:/app/" + workspaceId + "/deals/" + dealId;
 			}
@@ -476,6 +477,15 @@ class DealPages {
 		}
 		String search = q.strip();
 		return (search.length() > 100) ? search.substring(0, 100) : search;
+	}
+
+	/**
+	 * The form's text when it differs from the deal's (line ends and an absent text
+	 * compared loosely), else null: an unchanged field is left as it is.
+	 */
+	private static String changedText(String submitted, String current) {
+		String text = (submitted == null) ? "" : submitted.replace("\r\n", "\n");
+		return text.equals((current == null) ? "" : current.replace("\r\n", "\n")) ? null : text;
 	}
 
 	private static String blankToNull(String text) {

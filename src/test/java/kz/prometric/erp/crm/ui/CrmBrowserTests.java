@@ -142,6 +142,33 @@ class CrmBrowserTests {
 	}
 
 	@Test
+	void editingADealChangesOnlyWhatChangedAndTheHistorySaysWhoDidIt() {
+		TestData.User owner = this.data.user("Kairat");
+		TestData.Org org = this.data.organization(owner, "Edit Trade");
+		UUID customer = this.data.customer(owner, org.workspaceId(), "Edit Buyer LLP");
+		String deal = this.data
+			.deal(owner, org.workspaceId(), customer, "Coal delivery",
+					Map.of("value", "1000.00", "description", "First line\nSecond line"))
+			.path("id")
+			.asText();
+		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+
+		this.browser.open("/app/" + org.workspaceId() + "/deals/" + deal);
+		this.browser.find(By.id("edit-deal")).click();
+		WebElement value = this.browser.find(By.id("value"));
+		value.clear();
+		value.sendKeys("2500");
+		this.browser.find(By.id("deal-form")).submit();
+
+		this.browser.waitUntil(d -> d.getCurrentUrl().endsWith("/deals/" + deal));
+		assertThat(this.browser.find(By.id("deal-value")).getAttribute("data-value")).isEqualTo("2500.00");
+		assertThat(this.browser.all(By.cssSelector("#deal-history tr[data-source=change]")))
+			.extracting(WebElement::getText)
+			.satisfiesExactly(changed -> assertThat(changed).contains("1\u00a0000,00\u00a0₸", "2\u00a0500,00\u00a0₸",
+					"Kairat Testov"), created -> assertThat(created).contains("Created the deal"));
+	}
+
+	@Test
 	void theDealPagesSpeakRussian() {
 		TestData.User owner = this.data.user("Gulnar");
 		TestData.Org org = this.data.organization(owner, "Russian Trade");
