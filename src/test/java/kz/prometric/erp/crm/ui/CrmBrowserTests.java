@@ -80,7 +80,7 @@ class CrmBrowserTests {
 		assertThat(this.browser.text(By.id("deal-title"))).isEqualTo("Flour supply");
 		// 2 × 500 + 3 × 200
 		assertThat(this.browser.find(By.id("deal-value")).getAttribute("data-value")).isEqualTo("1600.00");
-		assertThat(this.browser.text(By.id("deal-value"))).isEqualTo("1\u00a0600,00\u00a0₸");
+		assertThat(this.browser.text(By.id("deal-value"))).isEqualTo("1 600,00 ₸");
 		assertThat(this.browser.all(By.cssSelector("tr.deal-line"))).hasSize(2);
 		assertThat(this.browser.find(By.id("deal-stage")).getAttribute("data-stage")).isEqualTo("NEW");
 		assertThat(this.browser.text(By.id("deal-customer"))).isEqualTo("Almaty Bakery LLP");
@@ -97,7 +97,7 @@ class CrmBrowserTests {
 
 		this.browser.find(By.id("deals-board")).click();
 		WebElement column = this.browser.find(By.id("column-NEW"));
-		assertThat(column.getText()).contains("Flour supply", "1\u00a0600,00\u00a0₸");
+		assertThat(column.getText()).contains("Flour supply", "1 600,00 ₸");
 		assertThat(this.browser.text(By.id("column-WON"))).doesNotContain("Flour supply");
 	}
 
@@ -164,7 +164,7 @@ class CrmBrowserTests {
 		assertThat(this.browser.find(By.id("deal-value")).getAttribute("data-value")).isEqualTo("2500.00");
 		assertThat(this.browser.all(By.cssSelector("#deal-history tr[data-source=change]")))
 			.extracting(WebElement::getText)
-			.satisfiesExactly(changed -> assertThat(changed).contains("1\u00a0000,00\u00a0₸", "2\u00a0500,00\u00a0₸",
+			.satisfiesExactly(changed -> assertThat(changed).contains("1 000,00 ₸", "2 500,00 ₸",
 					"Kairat Testov"), created -> assertThat(created).contains("Created the deal"));
 	}
 
