@@ -63,6 +63,8 @@ public class DealManagement {
 	static final SortableFields DEAL_SORT = SortableFields.of("createdAt", "createdAt", "title", "title", "value",
 			"value", "stage", "stage", "expectedCloseDate", "expectedCloseDate", "probability", "probability");
 
+	static final SortableFields CHANGE_SORT = SortableFields.of("at", "at");
+
 	private static final int DEFAULT_REMINDER_DAYS = 30;
 
 	private final Deals deals;
@@ -87,11 +89,14 @@ public class DealManagement {
 
 	private final TaskManagement tasks;
 
+	private final DealChangeRecords changes;
+
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
 			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
-			ApplicationEventPublisher events, Clock clock, TaskManagement tasks) {
+			ApplicationEventPublisher events, Clock clock, TaskManagement tasks, DealChangeRecords changes) {
 		this.tasks = tasks;
 		this.deals = deals;
+		this.changes = changes;
 		this.customers = customers;
 		this.workspaces = workspaces;
 		this.hr = hr;
@@ -120,6 +125,10 @@ public class DealManagement {
 		deal.applyDecidedProbability(probability(deal.view(), customer.type()));
 		this.deals.save(deal);
 		DealView view = deal.view();
+		record(view, callerId, now, DealChangeKind.CREATED, null, view.title());
+		if (assignee != null) {
+			record(view, callerId, now, DealChangeKind.ASSIGNED, null, assignee.name());
+		}
 		startProcess(view, customer, taskAssignee(workspaceId, assignee, callerId), now);
 		this.events.publishEvent(new DealCreated(view.id(), workspaceId, view.customerId(), view.value(), now));
 		return view;
@@ -140,6 +149,29 @@ public class DealManagement {
 	}
 
 	/**
+	 * Count, value and probability-weighted value of the workspace's deals in each stage
+	 * (every stage, in pipeline order, zero when empty), with the list's filters except
+	 * the stage: the totals under the board's columns.
+	 */
+	@Transactional(readOnly = true)
+	public List<StageTotal> stageTotals(UUID workspaceId, UUID callerId, DealFilter filter) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		String search = SearchText.containing(filter.search());
+		Map<DealStage, StageTotal> totals = new java.util.EnumMap<>(DealStage.class);
+		for (DealStage stage : DealStage.values()) {
+			totals.put(stage, new StageTotal(stage, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+		}
+		for (Object[] row : this.deals.totalsByStage(workspaceId, filter.customerId(), filter.assignedTo(), search)) {
+			DealStage stage = (DealStage) row[0];
+			BigDecimal weighted = new BigDecimal(row[3].toString()).movePointLeft(2)
+				.setScale(2, java.math.RoundingMode.HALF_UP);
+			totals.put(stage, new StageTotal(stage, ((Number) row[1]).longValue(),
+					new BigDecimal(row[2].toString()).setScale(2, java.math.RoundingMode.HALF_UP), weighted));
+		}
+		return List.copyOf(totals.values());
+	}
+
+	/**
 	 * Changes details of an open deal; a probability given here is kept (set by hand)
 	 * until the deal closes. {@code products} replaces the lines (the value becomes their
 	 * total); a {@code value} different from the lines' total of a deal with lines is
@@ -157,17 +189,117 @@ public class DealManagement {
 			requireCatalogProducts(workspaceId, changes.products());
 		}
 		Instant now = this.clock.instant();
+		DealView before = deal.view();
 		deal.update(changes.title(), changes.description(), changes.value(), changes.products(),
 				changes.expectedCloseDate(), changes.assignedTo(), now);
 		if (changes.probability() != null) {
 			deal.setProbabilityByHand(changes.probability(), now);
 		}
+		DealView after = deal.view();
+		recordChanges(workspaceId, callerId, before, after, now);
 		if (changes.expectedCloseDate() != null || changes.value() != null || changes.products() != null) {
 			// its open tasks are due on the new date, prioritised by the new value
 			this.deals.flush();
 			this.tasks.rescheduleTasksOf(workspaceId, DealSubjects.KIND, dealId);
 		}
-		return deal.view();
+		return after;
+	}
+
+	/**
+	 * The deal's history as the ERP records it: who created it, moved it (through the API
+	 * or a task), changed its value, lines, assignee or other details, won or lost it,
+	 * and when; newest first unless {@code sort=at,asc}. Kept as long as the deal. Any
+	 * member of the workspace may read it; a deal of another workspace is 404.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<DealChangeView> history(UUID workspaceId, UUID callerId, UUID dealId, PageQuery page) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		load(workspaceId, dealId);
+		PageQuery query = (page.sortProperty() == null)
+				? new PageQuery(page.page(), page.size(), "at", org.springframework.data.domain.Sort.Direction.DESC)
+				: page;
+		org.springframework.data.domain.Page<DealChangeRecord> found = this.changes.findByDealIdAndWorkspaceId(dealId,
+				workspaceId, query.toPageable(CHANGE_SORT));
+		Map<UUID, String> names = new HashMap<>();
+		List<UUID> userIds = found.getContent()
+			.stream()
+			.map(DealChangeRecord::byUserId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		if (!userIds.isEmpty()) {
+			this.identity.findAllById(userIds).forEach(user -> names.put(user.id(), displayName(user)));
+		}
+		return PageResult.of(found, change -> change.view(names.get(change.byUserId())));
+	}
+
+	private static String displayName(kz.prometric.erp.identity.UserAccount user) {
+		String name = ((user.firstName() == null) ? "" : user.firstName()) + " "
+				+ ((user.lastName() == null) ? "" : user.lastName());
+		return name.isBlank() ? user.email() : name.strip();
+	}
+
+	private void recordChanges(UUID workspaceId, UUID callerId, DealView before, DealView after, Instant now) {
+		if (!before.title().equals(after.title())) {
+			record(after, callerId, now, DealChangeKind.TITLE_CHANGED, before.title(), after.title());
+		}
+		if (!java.util.Objects.equals(before.description(), after.description())) {
+			record(after, callerId, now, DealChangeKind.DESCRIPTION_CHANGED, before.description(), after.description());
+		}
+		if (!sameLines(before.products(), after.products())) {
+			record(after, callerId, now, DealChangeKind.PRODUCTS_CHANGED, String.valueOf(before.products().size()),
+					String.valueOf(after.products().size()));
+		}
+		if (before.value().compareTo(after.value()) != 0) {
+			record(after, callerId, now, DealChangeKind.VALUE_CHANGED, before.value().toPlainString(),
+					after.value().toPlainString());
+		}
+		if (!java.util.Objects.equals(before.expectedCloseDate(), after.expectedCloseDate())) {
+			record(after, callerId, now, DealChangeKind.CLOSE_DATE_CHANGED, isoDate(before.expectedCloseDate()),
+					isoDate(after.expectedCloseDate()));
+		}
+		if (!java.util.Objects.equals(before.assignedTo(), after.assignedTo())) {
+			record(after, callerId, now, DealChangeKind.ASSIGNED, employeeName(workspaceId, before.assignedTo()),
+					employeeName(workspaceId, after.assignedTo()));
+		}
+		if (before.probability() != after.probability()) {
+			record(after, callerId, now, DealChangeKind.PROBABILITY_CHANGED, String.valueOf(before.probability()),
+					String.valueOf(after.probability()));
+		}
+	}
+
+	/**
+	 * Whether two sets of lines are the same: the same products, names, quantities,
+	 * prices and discounts in the same order (numbers compared by value, not scale).
+	 */
+	public static boolean sameLines(List<DealProduct> a, List<DealProduct> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			DealProduct x = a.get(i);
+			DealProduct y = b.get(i);
+			if (!java.util.Objects.equals(x.productId(), y.productId())
+					|| !java.util.Objects.equals(x.productName(), y.productName())
+					|| x.quantity().compareTo(y.quantity()) != 0 || x.unitPrice().compareTo(y.unitPrice()) != 0
+					|| x.discountPercent().compareTo(y.discountPercent()) != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String employeeName(UUID workspaceId, UUID employeeId) {
+		return (employeeId == null) ? null
+				: this.hr.employeeInWorkspace(workspaceId, employeeId).map(EmployeeView::name).orElse(null);
+	}
+
+	private static String isoDate(LocalDate date) {
+		return (date == null) ? null : date.toString();
+	}
+
+	private void record(DealView deal, UUID byUserId, Instant at, DealChangeKind kind, String from, String to) {
+		this.changes.save(new DealChangeRecord(deal.id(), deal.workspaceId(), at, byUserId, kind, from, to));
 	}
 
 	/**
@@ -184,7 +316,7 @@ public class DealManagement {
 	public DealView changeStage(UUID workspaceId, UUID callerId, UUID dealId, DealStage target, String lostReason) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		Deal deal = load(workspaceId, dealId);
-		DealView moved = move(deal, target, lostReason);
+		DealView moved = move(deal, target, lostReason, callerId);
 		this.runtime.createMessageCorrelation(DealLifecycle.MSG_STAGE_CHANGED)
 			.processInstanceBusinessKey(dealId.toString())
 			.tenantId(workspaceId.toString())
@@ -203,8 +335,11 @@ public class DealManagement {
 	public DealView approveDiscount(UUID workspaceId, UUID callerId, UUID dealId) {
 		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
 		Deal deal = load(workspaceId, dealId);
-		deal.approveDiscount(callerId, this.clock.instant());
-		return deal.view();
+		Instant now = this.clock.instant();
+		deal.approveDiscount(callerId, now);
+		DealView view = deal.view();
+		record(view, callerId, now, DealChangeKind.DISCOUNT_APPROVED, null, view.maxDiscountPercent().toPlainString());
+		return view;
 	}
 
 	/**
@@ -217,13 +352,26 @@ public class DealManagement {
 	@Transactional
 	public StageMove recordTaskOutcome(UUID workspaceId, UUID dealId, String outcome, DealStage nextStage,
 			String lostReason) {
+		return recordTaskOutcome(workspaceId, dealId, outcome, nextStage, lostReason, null);
+	}
+
+	/**
+	 * As {@link #recordTaskOutcome(UUID, UUID, String, DealStage, String)}, recording
+	 * {@code engineUserId} (the engine's user completing the task, an e-mail) as who
+	 * moved the deal in its history.
+	 */
+	@Transactional
+	public StageMove recordTaskOutcome(UUID workspaceId, UUID dealId, String outcome, DealStage nextStage,
+			String lostReason, String engineUserId) {
 		Deal deal = load(workspaceId, dealId);
 		DealStage target = DealLifecycle.OUTCOME_LOST.equals(outcome) ? DealStage.LOST : nextStage;
 		Optional<FieldViolation> refusal = deal.refusalOf(target, lostReason, policy());
 		if (refusal.isPresent()) {
 			return new StageMove(deal.stage(), refusal.get());
 		}
-		return new StageMove(move(deal, target, lostReason).stage(), null);
+		UUID actor = (engineUserId == null) ? null
+				: this.identity.findByEmail(engineUserId).map(u -> u.id()).orElse(null);
+		return new StageMove(move(deal, target, lostReason, actor).stage(), null);
 	}
 
 	/**
@@ -262,7 +410,11 @@ public class DealManagement {
 					"Approving a discount needs the MANAGER role in the workspace; you are " + role);
 		}
 		if (approved) {
-			deal.approveDiscount(approver, this.clock.instant());
+			Instant now = this.clock.instant();
+			deal.approveDiscount(approver, now);
+			DealView view = deal.view();
+			record(view, approver, now, DealChangeKind.DISCOUNT_APPROVED, null,
+					view.maxDiscountPercent().toPlainString());
 		}
 	}
 
@@ -406,7 +558,7 @@ public class DealManagement {
 		};
 	}
 
-	private DealView move(Deal deal, DealStage target, String lostReason) {
+	private DealView move(Deal deal, DealStage target, String lostReason, UUID byUserId) {
 		Instant now = this.clock.instant();
 		DealStage from = deal.stage();
 		deal.moveTo(target, lostReason, policy(), now);
@@ -414,6 +566,10 @@ public class DealManagement {
 				this.customers.requireCustomer(deal.workspaceId(), deal.view().customerId()).type()));
 		this.deals.saveAndFlush(deal);
 		DealView view = deal.view();
+		record(view, byUserId, now,
+				(target == DealStage.WON) ? DealChangeKind.WON
+						: (target == DealStage.LOST) ? DealChangeKind.LOST : DealChangeKind.STAGE_CHANGED,
+				from.name(), target.name());
 		this.events.publishEvent(new DealStageChanged(view.id(), view.workspaceId(), from, target, now));
 		if (target == DealStage.WON) {
 			this.events.publishEvent(new DealWon(view.id(), view.workspaceId(), view.customerId(), view.value(), now));
@@ -536,6 +692,13 @@ public class DealManagement {
 
 	/** The open deals expected to close in one month. */
 	public record ForecastMonth(YearMonth month, long count, BigDecimal value, BigDecimal weightedValue) {
+	}
+
+	/**
+	 * The deals of one stage: how many, their value and their value weighted by
+	 * probability.
+	 */
+	public record StageTotal(DealStage stage, long count, BigDecimal value, BigDecimal weightedValue) {
 	}
 
 	/** Optional filters of the deal list. */

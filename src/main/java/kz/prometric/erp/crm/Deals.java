@@ -45,4 +45,11 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 			+ "order by year(d.expectedCloseDate), month(d.expectedCloseDate)")
 	List<Object[]> forecast(UUID workspaceId, LocalDate first, LocalDate last);
 
+	@Query("select d.stage, count(d), coalesce(sum(d.value), 0), coalesce(sum(d.value * d.probability), 0) "
+			+ "from Deal d where d.workspaceId = :workspaceId "
+			+ "and (:customerId is null or d.customerId = :customerId) "
+			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
+			+ "and (:search is null or lower(d.title) like :search escape '\\') group by d.stage")
+	java.util.List<Object[]> totalsByStage(UUID workspaceId, UUID customerId, UUID assignedTo, String search);
+
 }

@@ -268,6 +268,7 @@ class TenantIsolationMatrixTests {
 			.contains("GET /api/workspaces/{workspaceId}/deals/{dealId}",
 					"GET /api/workspaces/{workspaceId}/deals/pipeline",
 					"GET /api/workspaces/{workspaceId}/deals/forecast",
+					"GET /api/workspaces/{workspaceId}/deals/{dealId}/history",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
 					"POST /api/invitations/{invitationId}/accept");
 	}

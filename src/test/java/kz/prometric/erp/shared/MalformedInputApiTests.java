@@ -434,6 +434,20 @@ class MalformedInputApiTests {
 				Arguments.of("credit notes", "reason", null, null), Arguments.of("teams", "name", null, null));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "sort=nope", "sort=at,sideways", "page=0", "size=1000", "page=abc" })
+	void refusesBadPagingOfADealsHistoryNamingTheParameter(String query) {
+		Fixture f = fixture();
+		String deal = this.data.deal(f.owner(), f.workspaceId(), f.customerId(), "History paging", Map.of())
+			.path("id")
+			.asText();
+
+		Api.Response response = this.api.get(f.ws() + "/deals/" + deal + "/history?" + query, f.owner().token());
+
+		assertCleanProblem(response, 400);
+		assertThat(response.errorFields()).containsExactly(query.substring(0, query.indexOf('=')));
+	}
+
 	@Test
 	void acceptsDecimalsWithinTheBoundsAndAnswersThemInFixedDecimals() {
 		Fixture f = fixture();

@@ -63,8 +63,8 @@ class OrderToCashBrowserTests {
 		TestData.User owner = this.data.user("Aigerim");
 		TestData.Org org = this.data.organization(owner, "Bekova Trade");
 		String ws = "/api/workspaces/" + org.workspaceId();
-		String warehouse = id(this.api.post(ws + "/warehouses", owner.token(),
-				Map.of("code", "ALA-1", "name", "Almaty store")));
+		String warehouse = id(
+				this.api.post(ws + "/warehouses", owner.token(), Map.of("code", "ALA-1", "name", "Almaty store")));
 		String product = id(this.api.post(ws + "/products", owner.token(),
 				Map.of("code", "FL-50", "name", "Flour 50 kg", "unit", "bag", "price", "14500.00")));
 		assertThat(this.api
@@ -114,12 +114,13 @@ class OrderToCashBrowserTests {
 		new Select(this.browser.find(By.id("stage-select"))).selectByValue("WON");
 		this.browser.find(By.id("change-stage")).click();
 		this.browser.waitUntil(d -> d.findElement(By.id("deal-stage")).getText().toUpperCase().contains("WON"));
-		runJobsUntil(org.workspaceId().toString(), () -> !this.engine.getTaskService()
-			.createTaskQuery()
-			.tenantIdIn(org.workspaceId().toString())
-			.taskDefinitionKey("Task_ShipOrder")
-			.list()
-			.isEmpty());
+		runJobsUntil(org.workspaceId().toString(),
+				() -> !this.engine.getTaskService()
+					.createTaskQuery()
+					.tenantIdIn(org.workspaceId().toString())
+					.taskDefinitionKey("Task_ShipOrder")
+					.list()
+					.isEmpty());
 		this.browser.open(pages + "/orders");
 		this.browser.find(By.cssSelector("a[href*='" + pages + "/orders/']")).click();
 		String orderNumber = this.browser.text(By.id("order-number"));
@@ -132,7 +133,8 @@ class OrderToCashBrowserTests {
 		claimInTasklist();
 		typeInTasklistForm("Field_Carrier", "KazPost");
 		completeInTasklist();
-		runJobsUntil(org.workspaceId().toString(), () -> this.api.get(ws + "/invoices", owner.token()).json().path("total").asInt() == 1);
+		runJobsUntil(org.workspaceId().toString(),
+				() -> this.api.get(ws + "/invoices", owner.token()).json().path("total").asInt() == 1);
 
 		// the invoice, its PDF, a payment
 		this.browser.driver().get(orderPage);
@@ -163,7 +165,8 @@ class OrderToCashBrowserTests {
 		}
 		field.click();
 		this.browser
-			.find(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']"))
+			.find(By
+				.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']"))
 			.click();
 	}
 
@@ -198,7 +201,8 @@ class OrderToCashBrowserTests {
 					this.engine.getManagementService().executeJob(job.getId());
 				}
 				catch (RuntimeException ex) {
-					// a job that failed is retried by the next round: the loop checks the outcome
+					// a job that failed is retried by the next round: the loop checks the
+					// outcome
 				}
 			}
 		}

@@ -30,7 +30,9 @@ class RecordStageOutcomeDelegate implements JavaDelegate {
 		String outcome = (execution.getVariable(DealLifecycle.VAR_OUTCOME) instanceof String text) ? text : null;
 		String reason = (execution.getVariable(DealLifecycle.VAR_LOST_REASON) instanceof String text) ? text : null;
 		DealStage next = DealStage.valueOf((String) execution.getVariableLocal(DealLifecycle.VAR_NEXT_STAGE));
-		StageMove move = this.deals.recordTaskOutcome(deal.workspaceId(), deal.dealId(), outcome, next, reason);
+		var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		StageMove move = this.deals.recordTaskOutcome(deal.workspaceId(), deal.dealId(), outcome, next, reason,
+				(authentication != null) ? authentication.getUserId() : null);
 		if (move.refused()) {
 			execution.setVariable(DealLifecycle.VAR_STAGE_REFUSAL, move.refusal().message());
 			throw new BpmnError(DealLifecycle.ERR_STAGE_REFUSED, move.refusal().message());

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import kz.prometric.erp.crm.DealChangeView;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealManagement.DealChanges;
 import kz.prometric.erp.crm.DealManagement.DealFilter;
@@ -103,6 +104,13 @@ class DealController {
 	@GetMapping("/{dealId}")
 	DealView get(@PathVariable UUID workspaceId, @PathVariable UUID dealId) {
 		return this.deals.deal(workspaceId, CurrentUser.id(), dealId);
+	}
+
+	@GetMapping("/{dealId}/history")
+	@Operation(summary = "The deal's history as the ERP records it: who created, moved, changed, won or lost it, "
+			+ "and when (newest first; sort=at,asc for oldest first); kept as long as the deal")
+	PageResult<DealChangeView> history(@PathVariable UUID workspaceId, @PathVariable UUID dealId, PageQuery page) {
+		return this.deals.history(workspaceId, CurrentUser.id(), dealId, page);
 	}
 
 	@PatchMapping("/{dealId}")
