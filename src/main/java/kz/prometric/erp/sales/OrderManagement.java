@@ -228,8 +228,9 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public PageResult<OrderChangeView> history(UUID workspaceId, UUID callerId, UUID orderId, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
+		var pageable = query.toPageable(HISTORY_SORT);
 		load(workspaceId, orderId);
-		var page = this.changes.findByOrderIdAndWorkspaceId(orderId, workspaceId, query.toPageable(HISTORY_SORT));
+		var page = this.changes.findByOrderIdAndWorkspaceId(orderId, workspaceId, pageable);
 		List<UUID> people = page.getContent()
 			.stream()
 			.map(OrderChange::changedBy)

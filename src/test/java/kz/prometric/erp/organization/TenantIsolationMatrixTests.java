@@ -128,7 +128,7 @@ class TenantIsolationMatrixTests {
 					{"warehouseId":"{warehouseId}","productId":"{productId}","quantity":"-5"}"""),
 			Map.entry("CreateOrderRequest",
 					"""
-							{"customerId":"{customerId}",
+							{"customerId":"{customerId}","warehouseId":"{warehouseId}",
 							 "lines":[{"productId":"{productId}","productName":"Injected","quantity":"1","unitPrice":"1.00"}]}"""),
 			Map.entry("CancelOrderRequest", """
 					{"reason":"Injected"}"""), Map.entry("PaymentRequest", """

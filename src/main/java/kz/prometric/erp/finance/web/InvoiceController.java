@@ -94,7 +94,7 @@ class InvoiceController {
 			.body(this.invoices.document(workspaceId, CurrentUser.id(), invoiceId));
 	}
 
-	@GetMapping(path = "/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping("/{invoiceId}/pdf")
 	@Operation(summary = "The invoice or credit note as a PDF (fonts embedded: Cyrillic, Kazakh letters, ₸), "
 			+ "in the language of Accept-Language (ru, kk, en)")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId, Locale locale) {
