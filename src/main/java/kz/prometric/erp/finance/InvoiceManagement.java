@@ -447,9 +447,10 @@ public class InvoiceManagement {
 	public PageResult<InvoiceView> invoices(UUID workspaceId, UUID callerId, InvoiceFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		LocalDate today = today();
-		return PageResult.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(),
-				filter.customerId(), SearchText.containing(filter.search()), filter.overdue() ? today : null,
-				query.toPageable(INVOICE_SORT)), i -> i.view(today));
+		return PageResult
+			.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
+					SearchText.containing(filter.search()), filter.overdue(), today, query.toPageable(INVOICE_SORT)),
+					i -> i.view(today));
 	}
 
 	/** The invoice as an HTML page a customer accepts (members of the workspace). */
