@@ -22,6 +22,7 @@ import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.inventory.WarehouseView;
+import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.sales.LineStock;
 import kz.prometric.erp.sales.OrderLine;
 import kz.prometric.erp.sales.OrderManagement;
@@ -31,6 +32,7 @@ import kz.prometric.erp.sales.OrderView;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ErpPages;
 import kz.prometric.erp.shared.FieldViolation;
+import kz.prometric.erp.shared.IdempotentRequests;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
@@ -75,8 +77,15 @@ class OrderPages {
 
 	private final TaskManagement tasks;
 
+	private final IdempotentRequests idempotency;
+
+	private final WorkspaceManagement workspaces;
+
 	OrderPages(OrderManagement orders, CustomerManagement customers, CatalogManagement catalog,
-			InventoryManagement inventory, InvoiceManagement invoices, ProcessViews processes, TaskManagement tasks) {
+			InventoryManagement inventory, InvoiceManagement invoices, ProcessViews processes, TaskManagement tasks,
+			IdempotentRequests idempotency, WorkspaceManagement workspaces) {
+		this.idempotency = idempotency;
+		this.workspaces = workspaces;
 		this.orders = orders;
 		this.customers = customers;
 		this.catalog = catalog;
@@ -186,10 +195,11 @@ class OrderPages {
 			@RequestParam(required = false) String warehouseId,
 			@RequestParam(name = "productId", required = false) List<String> productIds,
 			@RequestParam(name = "quantity", required = false) List<String> quantities,
-			@RequestParam(name = "discount", required = false) List<String> discounts, Model model,
-			HttpServletResponse response) {
+			@RequestParam(name = "discount", required = false) List<String> discounts,
+			@RequestParam(required = false) String formKey, Model model, HttpServletResponse response) {
 		UUID caller = CurrentUser.id();
-		OrderForm form = new OrderForm(customerId, warehouseId, pad(productIds), pad(quantities), pad(discounts));
+		OrderForm form = new OrderForm(customerId, warehouseId, pad(productIds), pad(quantities), pad(discounts),
+				validKey(formKey));
 		Map<String, String> errors = new LinkedHashMap<>();
 		UUID customer = uuid(customerId, "customerId", errors);
 		if (customer == null && !errors.containsKey("customerId")) {
@@ -230,8 +240,14 @@ class OrderPages {
 		Map<String, String> refusals = new LinkedHashMap<>();
 		if (errors.isEmpty()) {
 			try {
-				OrderView order = this.orders.create(workspaceId, caller, customer, lines, warehouse);
-				return "redirect:/app/" + workspaceId + "/orders/" + order.id();
+				// a form sent twice (a double click, a reload) answers the order of the
+				// first
+				IdempotentRequests.Result result = this.idempotency.execute(workspaceId, caller,
+						(form.formKey() != null) ? "page-order:" + form.formKey() : null,
+						"page POST orders " + customer + " " + warehouse + " " + lines,
+						() -> this.workspaces.requireMember(workspaceId, caller),
+						() -> this.orders.create(workspaceId, caller, customer, lines, warehouse));
+				return "redirect:/app/" + workspaceId + "/orders/" + result.json().path("id").asText();
 			}
 			catch (BusinessRuleViolation ex) {
 				for (FieldViolation violation : ex.violations()) {
@@ -265,6 +281,15 @@ class OrderPages {
 				this.inventory.warehouses(workspaceId, caller, PageQuery.first(PageQuery.MAX_SIZE)).items());
 		if (!model.containsAttribute("refusals")) {
 			model.addAttribute("refusals", Map.of());
+		}
+	}
+
+	private static String validKey(String key) {
+		try {
+			return (key != null) ? UUID.fromString(key.strip()).toString() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 
@@ -316,11 +341,11 @@ class OrderPages {
 
 	/** What the order form holds, as typed; always {@link #FORM_LINES} lines. */
 	record OrderForm(String customerId, String warehouseId, List<String> productIds, List<String> quantities,
-			List<String> discounts) {
+			List<String> discounts, String formKey) {
 
 		static OrderForm empty(UUID customerId) {
-			return new OrderForm((customerId != null) ? customerId.toString() : "", "", pad(null), pad(null),
-					pad(null));
+			return new OrderForm((customerId != null) ? customerId.toString() : "", "", pad(null), pad(null), pad(null),
+					UUID.randomUUID().toString());
 		}
 
 	}
