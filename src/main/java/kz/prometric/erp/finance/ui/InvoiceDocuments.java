@@ -3,13 +3,21 @@ package kz.prometric.erp.finance.ui;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import kz.prometric.erp.finance.InvoiceKind;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.shared.UiFormat;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -48,7 +56,10 @@ public class InvoiceDocuments {
 		return this.templates.process(TEMPLATE, context);
 	}
 
-	/** The document as a PDF with its fonts embedded. */
+	/**
+	 * The document as a PDF with its fonts embedded; the same invoice (same version) in
+	 * the same language gives the same bytes.
+	 */
 	public byte[] pdf(InvoiceView invoice, Locale locale) {
 		String html = html(invoice, locale);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -59,8 +70,24 @@ public class InvoiceDocuments {
 			builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
 			builder.withHtmlContent(html, null);
 			builder.withProducer("Prometric ERP");
-			builder.toStream(out);
-			builder.run();
+			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+				renderer.layout();
+				PDDocument document = renderer.createPDFKeepOpen();
+				// the same invoice in the same language is the same file, byte for byte:
+				// its id comes from the invoice, not from the clock
+				COSString id = new COSString(MessageDigest.getInstance("MD5")
+					.digest((invoice.id() + ":" + invoice.version() + ":" + locale.toLanguageTag())
+						.getBytes(StandardCharsets.UTF_8)));
+				COSArray ids = new COSArray();
+				ids.add(id);
+				ids.add(id);
+				document.getDocument().getTrailer().setItem(COSName.ID, ids);
+				document.save(out);
+				document.close();
+			}
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not render invoice " + invoice.number() + " as PDF", ex);
