@@ -56,10 +56,7 @@ public class InvoiceDocuments {
 		return this.templates.process(TEMPLATE, context);
 	}
 
-	/**
-	 * The document as a PDF with its fonts embedded; the same invoice (same version) in
-	 * the same language gives the same bytes.
-	 */
+	/** The document as a PDF with its fonts embedded. */
 	public byte[] pdf(InvoiceView invoice, Locale locale) {
 		String html = html(invoice, locale);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -73,8 +70,8 @@ public class InvoiceDocuments {
 			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
 				renderer.layout();
 				PDDocument document = renderer.createPDFKeepOpen();
-				// the same invoice in the same language is the same file, byte for byte:
-				// its id comes from the invoice, not from the clock
+				// the document's id comes from the invoice and its version, not from the
+				// clock
 				COSString id = new COSString(MessageDigest.getInstance("MD5")
 					.digest((invoice.id() + ":" + invoice.version() + ":" + locale.toLanguageTag())
 						.getBytes(StandardCharsets.UTF_8)));
