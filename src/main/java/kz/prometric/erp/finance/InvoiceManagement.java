@@ -28,6 +28,7 @@ import kz.prometric.erp.shared.DocumentNumbers;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 import kz.prometric.erp.shared.VatCategory;
 
@@ -446,8 +447,10 @@ public class InvoiceManagement {
 	public PageResult<InvoiceView> invoices(UUID workspaceId, UUID callerId, InvoiceFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		LocalDate today = today();
-		return PageResult.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(),
-				filter.customerId(), query.toPageable(INVOICE_SORT)), i -> i.view(today));
+		return PageResult
+			.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
+					SearchText.containing(filter.search()), filter.overdue(), today, query.toPageable(INVOICE_SORT)),
+					i -> i.view(today));
 	}
 
 	/**
@@ -485,8 +488,17 @@ public class InvoiceManagement {
 		return LocalDate.now(this.clock.withZone(BUSINESS_ZONE));
 	}
 
-	/** Optional filters of the invoice list. */
-	public record InvoiceFilter(InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId) {
+	/**
+	 * Optional filters of the invoice list: {@code search} matches the number or the
+	 * buyer's name; {@code overdue} keeps only open invoices past their due date.
+	 */
+	public record InvoiceFilter(InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId, String search,
+			boolean overdue) {
+
+		public InvoiceFilter(InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId) {
+			this(kind, status, orderId, customerId, null, false);
+		}
+
 	}
 
 	/**

@@ -15,11 +15,14 @@ import java.util.UUID;
 import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
+import kz.prometric.erp.crm.CustomerManagement.CustomerFilter;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealView;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceRequest;
 import kz.prometric.erp.finance.InvoiceView;
+import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.inventory.ReservationResult;
@@ -66,6 +69,11 @@ public class OrderManagement {
 	static final SortableFields ORDER_SORT = SortableFields.of("createdAt", "createdAt", "orderNumber", "orderNumber",
 			"totalAmount", "totalAmount", "status", "status");
 
+	static final SortableFields HISTORY_SORT = SortableFields.of("changedAt", "changedAt");
+
+	/** How many customers whose name matches a search the order list looks at. */
+	private static final int CUSTOMER_MATCHES = 100;
+
 	private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
 
 	private static final int COLLECTION_AFTER_DAYS = 14;
@@ -94,11 +102,17 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final OrderChanges changes;
+
+	private final IdentityManagement identity;
+
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
 			InvoiceManagement invoices, ProductionManagement production, RuntimeService runtime,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, OrderChanges changes, IdentityManagement identity) {
 		this.orders = orders;
+		this.changes = changes;
+		this.identity = identity;
 		this.deals = deals;
 		this.customers = customers;
 		this.workspaces = workspaces;
@@ -139,7 +153,7 @@ public class OrderManagement {
 							"A deal is won with its product lines; this one has none");
 				}
 				try {
-					return place(deal.workspaceId(), deal.customerId(), dealId, lines, null);
+					return place(deal.workspaceId(), deal.customerId(), dealId, lines, null, null);
 				}
 				catch (DataIntegrityViolationException ex) {
 					if (DatabaseConstraints.isUniqueViolation(ex, "uq_sales_order_deal")) {
@@ -156,9 +170,22 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines) {
+		return create(workspaceId, callerId, customerId, lines, null);
+	}
+
+	/**
+	 * An order entered by hand, served from {@code warehouseId} (the process reserves its
+	 * stock there; {@code null}: in the warehouse with the most stock). A warehouse of
+	 * another workspace is refused (422 {@code warehouseId}).
+	 */
+	@Transactional
+	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines, UUID warehouseId) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		this.customers.requireCustomer(workspaceId, customerId);
-		return place(workspaceId, customerId, null, lines, callerId);
+		if (warehouseId != null) {
+			this.inventory.requireWarehouse(workspaceId, warehouseId);
+		}
+		return place(workspaceId, customerId, null, lines, warehouseId, callerId);
 	}
 
 	@Transactional(readOnly = true)
@@ -167,11 +194,86 @@ public class OrderManagement {
 		return load(workspaceId, orderId).view();
 	}
 
+	/**
+	 * Orders of the workspace; {@code search} matches the order number or the name of the
+	 * customer (among the first 100 customers whose name matches).
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<OrderView> orders(UUID workspaceId, UUID callerId, OrderFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		return PageResult.of(this.orders.search(workspaceId, filter.status(), filter.customerId(),
-				SearchText.containing(filter.search()), query.toPageable(ORDER_SORT)), SalesOrder::view);
+		String search = SearchText.containing(filter.search());
+		List<UUID> customersNamed = new ArrayList<>();
+		if (search != null) {
+			this.customers
+				.customers(workspaceId, callerId, new CustomerFilter(null, filter.search().strip()),
+						PageQuery.first(CUSTOMER_MATCHES))
+				.items()
+				.forEach(c -> customersNamed.add(c.id()));
+		}
+		if (customersNamed.isEmpty()) {
+			// no customer matches: a list that matches no order (an empty IN list is not
+			// portable)
+			customersNamed.add(new UUID(0, 0));
+		}
+		return PageResult.of(this.orders.search(workspaceId, filter.status(), filter.customerId(), search,
+				customersNamed, query.toPageable(ORDER_SORT)), SalesOrder::view);
+	}
+
+	/**
+	 * The order's own history, oldest first by default ({@code sort=changedAt[,desc]}):
+	 * created, every status change and a cancellation, with who did it (none for the
+	 * process's own steps) and when. Kept as long as the order. Members of the workspace;
+	 * an order of another workspace is 404.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<OrderChangeView> history(UUID workspaceId, UUID callerId, UUID orderId, PageQuery query) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		var pageable = query.toPageable(HISTORY_SORT);
+		load(workspaceId, orderId);
+		var page = this.changes.findByOrderIdAndWorkspaceId(orderId, workspaceId, pageable);
+		List<UUID> people = page.getContent()
+			.stream()
+			.map(OrderChange::changedBy)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<UUID, String> names = new HashMap<>();
+		if (!people.isEmpty()) {
+			for (UserAccount user : this.identity.findAllById(people)) {
+				names.put(user.id(), user.displayName());
+			}
+		}
+		return PageResult.of(page, c -> c.view((c.changedBy() != null) ? names.get(c.changedBy()) : null));
+	}
+
+	/**
+	 * Where each line's stock is held: the warehouse of the line's reservation (lines
+	 * without a product, and lines not reserved yet, have none). Members of the
+	 * workspace; an order of another workspace is 404.
+	 */
+	@Transactional(readOnly = true)
+	public List<LineStock> lineStock(UUID workspaceId, UUID callerId, UUID orderId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		SalesOrder order = load(workspaceId, orderId);
+		Map<UUID, Integer> lineNumbers = new HashMap<>();
+		for (int i = 0; i < order.lines().size(); i++) {
+			lineNumbers.put(order.lineId(i), i + 1);
+		}
+		return this.inventory
+			.reservations(workspaceId, callerId, orderId, null, null, PageQuery.first(PageQuery.MAX_SIZE))
+			.items()
+			.stream()
+			.filter(r -> lineNumbers.containsKey(r.orderLineId()))
+			.map(r -> new LineStock(lineNumbers.get(r.orderLineId()), r.warehouseId(), r.quantity(), r.status().name()))
+			.toList();
+	}
+
+	private void recordChange(SalesOrder order, OrderStatus before, UUID by, OrderChange.Action action, String detail) {
+		if (action == OrderChange.Action.STATUS_CHANGED && before == order.status()) {
+			return;
+		}
+		this.changes.save(new OrderChange(order.workspaceId(), order.id(), this.clock.instant(), by, action, before,
+				order.status(), detail));
 	}
 
 	/**
@@ -186,7 +288,9 @@ public class OrderManagement {
 		SalesOrder order = this.orders.lockByIdAndWorkspaceId(orderId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Order", orderId));
 		Instant now = this.clock.instant();
+		OrderStatus before = order.status();
 		order.cancel(reason, now);
+		recordChange(order, before, callerId, OrderChange.Action.CANCELLED, order.view().cancelReason());
 		this.events.publishEvent(new OrderCancelled(order.id(), workspaceId, reason, now));
 		// the fulfilment process releases the reservations and ends
 		this.runtime.createMessageCorrelation(OrderFulfilment.MSG_ORDER_CANCELLED)
@@ -205,17 +309,21 @@ public class OrderManagement {
 	@Transactional
 	public boolean reserveStock(FulfilmentInstance instance) {
 		SalesOrder order = bound(instance);
+		OrderStatus before = order.status();
 		boolean complete = true;
 		List<OrderLine> lines = order.lines();
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
 			if (line.productId() != null) {
 				complete &= this.inventory
-					.reserve(order.workspaceId(), order.id(), order.lineId(i), line.productId(), line.quantity())
+					.reserve(order.workspaceId(), order.id(), order.lineId(i), line.productId(), line.quantity(),
+							order.warehouseId())
 					.complete();
 			}
 		}
 		order.stockReserved(complete, this.clock.instant());
+		recordChange(order, before, null, OrderChange.Action.STATUS_CHANGED,
+				complete ? "Stock reserved" : "Stock short");
 		return complete;
 	}
 
@@ -236,6 +344,7 @@ public class OrderManagement {
 	@Transactional
 	public ReplenishmentRequest requestReplenishment(FulfilmentInstance instance) {
 		SalesOrder order = bound(instance);
+		OrderStatus before = order.status();
 		Instant now = this.clock.instant();
 		boolean complete = true;
 		List<String> summary = new ArrayList<>();
@@ -246,7 +355,7 @@ public class OrderManagement {
 				continue;
 			}
 			ReservationResult reservation = this.inventory.reserve(order.workspaceId(), order.id(), order.lineId(i),
-					line.productId(), line.quantity());
+					line.productId(), line.quantity(), order.warehouseId());
 			if (reservation.complete()) {
 				continue;
 			}
@@ -264,6 +373,8 @@ public class OrderManagement {
 		if (complete) {
 			order.stockReserved(true, now);
 		}
+		recordChange(order, before, null, OrderChange.Action.STATUS_CHANGED,
+				complete ? "Stock reserved" : String.join("\n", summary));
 		return new ReplenishmentRequest(complete, String.join("\n", summary));
 	}
 
@@ -328,8 +439,11 @@ public class OrderManagement {
 	@Transactional(noRollbackFor = BusinessRuleViolation.class)
 	public OrderView ship(FulfilmentInstance instance, String carrier, String trackingNumber) {
 		SalesOrder order = bound(instance);
+		OrderStatus before = order.status();
 		order.ship(carrier, trackingNumber, this.clock.instant());
 		this.inventory.issue(order.workspaceId(), order.id());
+		recordChange(order, before, null, OrderChange.Action.STATUS_CHANGED, "Carrier " + order.view().carrier()
+				+ ((trackingNumber == null || trackingNumber.isBlank()) ? "" : ", tracking " + trackingNumber.strip()));
 		return order.view();
 	}
 
@@ -356,7 +470,9 @@ public class OrderManagement {
 			.toList();
 		InvoiceView invoice = this.invoices.issueInvoice(new InvoiceRequest(order.workspaceId(), order.id(),
 				order.orderNumber(), order.customerId(), turnoverDate, lines));
+		OrderStatus before = order.status();
 		order.invoiced(invoice.id(), invoice.number(), this.clock.instant());
+		recordChange(order, before, null, OrderChange.Action.STATUS_CHANGED, "Invoice " + invoice.number());
 		ZonedDateTime dueAt = invoice.dueDate().atTime(9, 0).atZone(BUSINESS_ZONE);
 		return new OrderInvoice(invoice.number(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dueAt),
 				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dueAt.plusDays(COLLECTION_AFTER_DAYS)));
@@ -394,7 +510,10 @@ public class OrderManagement {
 	/** For the process: the instance's invoice is paid, the order is complete. */
 	@Transactional
 	public void markPaid(FulfilmentInstance instance) {
-		bound(instance).paid(this.clock.instant());
+		SalesOrder order = bound(instance);
+		OrderStatus before = order.status();
+		order.paid(this.clock.instant());
+		recordChange(order, before, null, OrderChange.Action.STATUS_CHANGED, "Invoice paid");
 	}
 
 	/**
@@ -407,7 +526,8 @@ public class OrderManagement {
 		this.inventory.release(order.workspaceId(), order.id());
 	}
 
-	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> requested, UUID createdBy) {
+	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> requested, UUID warehouseId,
+			UUID createdBy) {
 		if (requested.isEmpty()) {
 			throw new BusinessRuleViolation("lines", "An order needs at least one line");
 		}
@@ -418,7 +538,9 @@ public class OrderManagement {
 		Instant now = this.clock.instant();
 		String number = this.numbers.next(workspaceId, NUMBER_SERIES, now.atZone(BUSINESS_ZONE).getYear());
 		SalesOrder order = this.orders
-			.saveAndFlush(new SalesOrder(workspaceId, number, customerId, dealId, lines, createdBy, now));
+			.saveAndFlush(new SalesOrder(workspaceId, number, customerId, dealId, lines, warehouseId, createdBy, now));
+		recordChange(order, null, createdBy, OrderChange.Action.CREATED,
+				(dealId != null) ? "From won deal " + dealId : "Entered by hand");
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(OrderFulfilment.VAR_WORKSPACE_ID, workspaceId.toString());
 		// for people and searches only: no step reads them
@@ -485,7 +607,10 @@ public class OrderManagement {
 	public record ReplenishmentRequest(boolean complete, String summary) {
 	}
 
-	/** Optional filters of the order list; {@code search} matches the order number. */
+	/**
+	 * Optional filters of the order list; {@code search} matches the order number or the
+	 * customer's name.
+	 */
 	public record OrderFilter(OrderStatus status, UUID customerId, String search) {
 	}
 

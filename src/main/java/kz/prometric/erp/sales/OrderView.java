@@ -8,10 +8,12 @@ import java.util.UUID;
 /**
  * An order as the API and other modules see it. {@code replenishments}: what the
  * order-fulfilment process asked production to make or buy for lines short of stock (per
- * line and document, with its status).
+ * line and document, with its status). {@code warehouseId}: the warehouse a hand-entered
+ * order is served from ({@code null}: the one with the most stock); {@code createdBy}:
+ * who entered it by hand ({@code null} for an order of a won deal).
  */
 public record OrderView(UUID id, UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, OrderStatus status,
 		String currency, BigDecimal totalAmount, List<OrderLine> lines, String cancelReason, String carrier,
 		String trackingNumber, Instant shippedAt, UUID invoiceId, String invoiceNumber, Instant createdAt,
-		Instant updatedAt, long version, List<LineReplenishment> replenishments) {
+		Instant updatedAt, long version, List<LineReplenishment> replenishments, UUID warehouseId, UUID createdBy) {
 }

@@ -31,8 +31,10 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 
 	@Query("select o from SalesOrder o where o.workspaceId = :workspaceId "
 			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "
-			+ "and (:search is null or lower(o.orderNumber) like :search escape '\\')")
-	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search, Pageable pageable);
+			+ "and (:search is null or lower(o.orderNumber) like :search escape '\\' "
+			+ "or o.customerId in :customersNamed)")
+	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search,
+			Collection<UUID> customersNamed, Pageable pageable);
 
 	/** The orders with these numbers in the workspace (the task API's subjects). */
 	List<SalesOrder> findByWorkspaceIdAndOrderNumberIn(UUID workspaceId, Collection<String> orderNumbers);

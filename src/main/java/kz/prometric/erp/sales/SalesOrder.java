@@ -61,6 +61,8 @@ class SalesOrder {
 
 	private String processInstanceId;
 
+	private UUID warehouseId;
+
 	private UUID createdBy;
 
 	private Instant createdAt;
@@ -84,7 +86,7 @@ class SalesOrder {
 	}
 
 	SalesOrder(UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, List<OrderLine> lines,
-			UUID createdBy, Instant now) {
+			UUID warehouseId, UUID createdBy, Instant now) {
 		if (lines.isEmpty()) {
 			throw new BusinessRuleViolation("lines", "An order needs at least one line");
 		}
@@ -96,6 +98,7 @@ class SalesOrder {
 		this.status = OrderStatus.PENDING;
 		this.currency = "KZT";
 		this.lines = new ArrayList<>(lines);
+		this.warehouseId = warehouseId;
 		this.totalAmount = lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add);
 		this.createdBy = createdBy;
 		this.createdAt = now;
@@ -285,11 +288,19 @@ class SalesOrder {
 		return this.invoiceId;
 	}
 
+	/**
+	 * The warehouse the order is served from, or {@code null}: the one with the most
+	 * stock.
+	 */
+	UUID warehouseId() {
+		return this.warehouseId;
+	}
+
 	OrderView view() {
 		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
 				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.carrier,
 				this.trackingNumber, this.shippedAt, this.invoiceId, this.invoiceNumber, this.createdAt, this.updatedAt,
-				this.version, List.copyOf(this.replenishments));
+				this.version, List.copyOf(this.replenishments), this.warehouseId, this.createdBy);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,12 +23,15 @@ import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
 import kz.prometric.erp.finance.InvoiceStatus;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.finance.PaymentView;
+import kz.prometric.erp.finance.ui.InvoiceDocuments;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.shared.IdempotentRequests;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,20 +59,26 @@ class InvoiceController {
 
 	private final WorkspaceManagement workspaces;
 
-	InvoiceController(InvoiceManagement invoices, IdempotentRequests idempotency, WorkspaceManagement workspaces) {
+	private final InvoiceDocuments documents;
+
+	InvoiceController(InvoiceManagement invoices, IdempotentRequests idempotency, WorkspaceManagement workspaces,
+			InvoiceDocuments documents) {
 		this.invoices = invoices;
+		this.documents = documents;
 		this.idempotency = idempotency;
 		this.workspaces = workspaces;
 	}
 
 	@GetMapping
-	@Operation(summary = "Invoices and credit notes, filtered by kind, status, order or customer; "
+	@Operation(summary = "Invoices and credit notes, filtered by kind, status, order or customer, "
+			+ "q (number or buyer's name) and overdue=true (open and past the due date); "
 			+ "sort by issueDate, number, gross, dueDate or status")
 	PageResult<InvoiceView> list(@PathVariable UUID workspaceId, @RequestParam(required = false) InvoiceKind kind,
 			@RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) UUID orderId,
-			@RequestParam(required = false) UUID customerId, PageQuery page) {
+			@RequestParam(required = false) UUID customerId, @RequestParam(required = false) @Size(max = 50) String q,
+			@RequestParam(defaultValue = "false") boolean overdue, PageQuery page) {
 		return this.invoices.invoices(workspaceId, CurrentUser.id(),
-				new InvoiceFilter(kind, status, orderId, customerId), page);
+				new InvoiceFilter(kind, status, orderId, customerId, q, overdue), page);
 	}
 
 	@GetMapping("/{invoiceId}")
@@ -82,6 +92,18 @@ class InvoiceController {
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 			.body(this.invoices.document(workspaceId, CurrentUser.id(), invoiceId));
+	}
+
+	@GetMapping("/{invoiceId}/pdf")
+	@Operation(summary = "The invoice or credit note as a PDF (fonts embedded: Cyrillic, Kazakh letters, ₸), "
+			+ "in the language of Accept-Language (ru, kk, en)")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId, Locale locale) {
+		InvoiceView invoice = this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
+			.body(this.documents.pdf(invoice, locale));
 	}
 
 	@PostMapping("/{invoiceId}/payments")

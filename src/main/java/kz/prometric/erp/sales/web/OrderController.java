@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.sales.OrderChangeView;
 import kz.prometric.erp.sales.OrderLine;
 import kz.prometric.erp.sales.OrderManagement;
 import kz.prometric.erp.sales.OrderManagement.OrderFilter;
@@ -62,7 +63,8 @@ class OrderController {
 		List<OrderLine> lines = request.lines().stream().map(OrderLineRequest::toLine).toList();
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
 				"POST orders " + request, () -> this.workspaces.requireMember(workspaceId, CurrentUser.id()),
-				() -> this.orders.create(workspaceId, CurrentUser.id(), request.customerId(), lines));
+				() -> this.orders.create(workspaceId, CurrentUser.id(), request.customerId(), lines,
+						request.warehouseId()));
 		return result.answer(HttpStatus.CREATED,
 				URI.create("/api/workspaces/" + workspaceId + "/orders/" + result.json().path("id").asText()));
 	}
@@ -79,6 +81,13 @@ class OrderController {
 	@GetMapping("/{orderId}")
 	OrderView get(@PathVariable UUID workspaceId, @PathVariable UUID orderId) {
 		return this.orders.order(workspaceId, CurrentUser.id(), orderId);
+	}
+
+	@GetMapping("/{orderId}/history")
+	@Operation(summary = "The order's own history: created, every status change and a cancellation, "
+			+ "with who did it (none for the process's own steps) and when; sort by changedAt")
+	PageResult<OrderChangeView> history(@PathVariable UUID workspaceId, @PathVariable UUID orderId, PageQuery page) {
+		return this.orders.history(workspaceId, CurrentUser.id(), orderId, page);
 	}
 
 	@PostMapping("/{orderId}/cancel")
@@ -100,8 +109,9 @@ class OrderController {
 
 	}
 
+	/** {@code warehouseId}: where the order is served from (optional). */
 	record CreateOrderRequest(@NotNull UUID customerId,
-			@NotEmpty @Size(max = 500) List<@Valid @NotNull OrderLineRequest> lines) {
+			@NotEmpty @Size(max = 500) List<@Valid @NotNull OrderLineRequest> lines, UUID warehouseId) {
 	}
 
 	record CancelOrderRequest(@NotBlank @Size(max = 2000) String reason) {
