@@ -180,6 +180,35 @@ class DealPages {
 		return "crm/deal";
 	}
 
+	/**
+	 * Moves the deal to another stage, as the REST stage call does: the deal and its
+	 * process decide (discount approvals, no win without product lines, a reason for a
+	 * loss); a refusal shows on the deal's page.
+	 */
+	@PostMapping("/app/{workspaceId}/deals/{dealId}/stage")
+	String changeStage(@PathVariable UUID workspaceId, @PathVariable UUID dealId,
+			@RequestParam(required = false) DealStage stage, @RequestParam(required = false) String lostReason,
+			Model model, HttpServletResponse response) {
+		String refusal;
+		if (stage == null) {
+			refusal = "stage: must not be empty";
+		}
+		else {
+			try {
+				this.deals.changeStage(workspaceId, CurrentUser.id(), dealId, stage,
+						(lostReason == null || lostReason.isBlank()) ? null : lostReason.strip());
+				return "redirect:/app/" + workspaceId + "/deals/" + dealId;
+			}
+			catch (kz.prometric.erp.shared.InvalidInputException | kz.prometric.erp.shared.BusinessRuleViolation
+					| kz.prometric.erp.shared.ConflictException ex) {
+				refusal = ex.getMessage();
+			}
+		}
+		response.setStatus(422);
+		model.addAttribute("stageRefusal", refusal);
+		return deal(workspaceId, dealId, model);
+	}
+
 	@GetMapping("/app/{workspaceId}/deals/new")
 	String newDeal(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID customerId, Model model) {
 		WorkspaceView workspace = (WorkspaceView) model.getAttribute("workspace");
