@@ -96,6 +96,24 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 			.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
+	/**
+	 * Clicks the element as a person would, scrolled into the middle of the window first
+	 * (headless Chromium refuses clicks on elements under a sticky bar or at the window's
+	 * edge).
+	 */
+	public void click(By by) {
+		WebElement element = new WebDriverWait(driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.elementToBeClickable(by));
+		((org.openqa.selenium.JavascriptExecutor) driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+			((org.openqa.selenium.JavascriptExecutor) driver()).executeScript("arguments[0].click();", element);
+		}
+	}
+
 	public List<WebElement> all(By by) {
 		return driver().findElements(by);
 	}

@@ -58,6 +58,8 @@ class HomePageBrowserTests {
 			.contains("1 322 400,00 ₸");
 		String myTask = this.browser.text(By.cssSelector("#my-tasks tr[data-task-id='" + task + "']"));
 		assertThat(myTask).contains("Flour supply");
+		// a list with tasks says nothing of an empty one
+		assertThat(this.browser.text(By.id("my-tasks"))).doesNotContain("No tasks are waiting");
 		assertThat(
 				this.browser.find(By.cssSelector("#my-tasks tr[data-task-id='" + task + "'] a")).getAttribute("href"))
 			.contains("/camunda/app/tasklist/default/#/?task=" + task);

@@ -80,20 +80,20 @@ class OrderToCashBrowserTests {
 
 		// a customer
 		this.browser.open(pages + "/customers");
-		this.browser.find(By.id("new-customer")).click();
+		this.browser.click(By.id("new-customer"));
 		this.browser.find(By.id("name")).sendKeys("Almaty Retail LLP");
 		this.browser.find(By.id("taxId")).sendKeys(TestData.nextBin());
-		this.browser.find(By.id("save-customer")).click();
+		this.browser.click(By.id("save-customer"));
 		assertThat(this.browser.text(By.id("customer-name"))).isEqualTo("Almaty Retail LLP");
 
 		// a deal with two product lines from the catalog
-		this.browser.find(By.id("new-deal")).click();
+		this.browser.click(By.id("new-deal"));
 		this.browser.find(By.id("title")).sendKeys("Flour supply");
 		new Select(this.browser.find(By.name("lines[0].productId"))).selectByValue(product);
-		this.browser.find(By.name("lines[0].quantity")).sendKeys("60");
+		type(By.name("lines[0].quantity"), "60");
 		new Select(this.browser.find(By.name("lines[1].productId"))).selectByValue(product);
-		this.browser.find(By.name("lines[1].quantity")).sendKeys("40");
-		this.browser.find(By.id("save-deal")).click();
+		type(By.name("lines[1].quantity"), "40");
+		this.browser.click(By.id("save-deal"));
 		assertThat(this.browser.text(By.id("deal-title"))).isEqualTo("Flour supply");
 		assertThat(money(this.browser.text(By.id("deal-value")))).isEqualTo("1 450 000,00 ₸");
 		String dealPage = this.browser.url();
@@ -112,7 +112,7 @@ class OrderToCashBrowserTests {
 
 		// win: the order is placed
 		new Select(this.browser.find(By.id("stage-select"))).selectByValue("WON");
-		this.browser.find(By.id("change-stage")).click();
+		this.browser.click(By.id("change-stage"));
 		this.browser.waitUntil(d -> d.findElement(By.id("deal-stage")).getText().toUpperCase().contains("WON"));
 		runJobsUntil(org.workspaceId().toString(),
 				() -> !this.engine.getTaskService()
@@ -122,7 +122,7 @@ class OrderToCashBrowserTests {
 					.list()
 					.isEmpty());
 		this.browser.open(pages + "/orders");
-		this.browser.find(By.cssSelector("a[href*='" + pages + "/orders/']")).click();
+		this.browser.click(By.cssSelector("a[href*='" + pages + "/orders/']"));
 		String orderNumber = this.browser.text(By.id("order-number"));
 		assertThat(orderNumber).startsWith("SO-");
 		assertThat(this.browser.text(By.id("order-lines"))).contains("Flour 50 kg");
@@ -138,7 +138,7 @@ class OrderToCashBrowserTests {
 
 		// the invoice, its PDF, a payment
 		this.browser.driver().get(orderPage);
-		this.browser.find(By.cssSelector("#order-invoices a")).click();
+		this.browser.click(By.cssSelector("#order-invoices a"));
 		String invoiceNumber = this.browser.text(By.id("invoice-number"));
 		assertThat(invoiceNumber).startsWith("INV-");
 		String total = money(this.browser.text(By.id("invoice-total")));
@@ -149,7 +149,7 @@ class OrderToCashBrowserTests {
 		WebElement amount = this.browser.find(By.id("payment-amount"));
 		amount.clear();
 		amount.sendKeys(total.replace(" ₸", "").replace(" ", ""));
-		this.browser.find(By.id("record-payment-submit")).click();
+		this.browser.click(By.id("record-payment-submit"));
 		this.browser.waitUntil(d -> d.findElement(By.id("invoice-status")).getText().toUpperCase().contains("PAID")
 				|| d.findElement(By.id("invoice-status")).getText().contains("Оплач"));
 		assertThat(this.browser.text(By.id("invoice-status"))).doesNotContainIgnoringCase("partially");
@@ -157,17 +157,13 @@ class OrderToCashBrowserTests {
 
 	// ---- Tasklist (Camunda's webapp, with its Camunda Forms)
 
+	/** A Camunda Forms select: its display opens a list of the options' labels. */
 	private void chooseInTasklistForm(String fieldId, String optionLabel) {
-		WebElement field = this.browser.find(By.cssSelector("[id$='" + fieldId + "']"));
-		if ("select".equals(field.getTagName())) {
-			new Select(field).selectByVisibleText(optionLabel);
-			return;
-		}
-		field.click();
-		this.browser
-			.find(By
-				.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']"))
-			.click();
+		this.browser.click(By.cssSelector("[id$='" + fieldId + "-display']"));
+		this.browser.click(
+				By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + optionLabel + "']"));
+		this.browser.waitUntil(
+				d -> d.findElement(By.cssSelector("[id$='" + fieldId + "-display']")).getText().equals(optionLabel));
 	}
 
 	private void typeInTasklistForm(String fieldId, String text) {
@@ -191,6 +187,12 @@ class OrderToCashBrowserTests {
 	}
 
 	// ---- helpers
+
+	private void type(By field, String text) {
+		WebElement input = this.browser.find(field);
+		input.clear();
+		input.sendKeys(text);
+	}
 
 	private void runJobsUntil(String tenant, BooleanSupplier done) {
 		long deadline = System.currentTimeMillis() + Duration.ofSeconds(60).toMillis();
