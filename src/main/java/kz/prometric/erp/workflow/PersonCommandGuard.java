@@ -407,9 +407,13 @@ final class PersonCommandGuard {
 	/**
 	 * Whether a submitted value is the value a variable has, as a browser form sends it
 	 * back: numbers by value (1500000 equals 1500000.0), dates by instant, the rest by
-	 * text.
+	 * text; an empty text is how a form sends back a field without a value (Tasklist
+	 * submits an empty read-only text area so).
 	 */
 	static boolean sameValue(Object submitted, Object current) {
+		if (current == null && submitted instanceof String text && text.isEmpty()) {
+			return true;
+		}
 		if (submitted == null || current == null) {
 			return submitted == null && current == null;
 		}

@@ -97,7 +97,7 @@ class HomePageBrowserTests {
 		String row = this.browser
 			.text(By.cssSelector("#low-stock tr.low-stock-row[data-product-id='" + product + "']"));
 		assertThat(row).contains("Sugar 50 kg", "Almaty store", "12 bag");
-		this.browser.find(By.cssSelector("#low-stock tr.low-stock-row a.btn")).click();
+		this.browser.click(By.cssSelector("#low-stock tr.low-stock-row a.btn"));
 		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/inventory/receipts/new"));
 		assertThat(this.browser.url()).contains("productId=" + product).contains("warehouseId=" + warehouse);
 	}

@@ -122,7 +122,7 @@ class OrderToCashBrowserTests {
 					.list()
 					.isEmpty());
 		this.browser.open(pages + "/orders");
-		this.browser.click(By.cssSelector("a[href*='" + pages + "/orders/']"));
+		this.browser.click(By.cssSelector("#order-list a.order-link"));
 		String orderNumber = this.browser.text(By.id("order-number"));
 		assertThat(orderNumber).startsWith("SO-");
 		assertThat(this.browser.text(By.id("order-lines"))).contains("Flour 50 kg");

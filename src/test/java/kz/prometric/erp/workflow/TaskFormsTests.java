@@ -60,7 +60,10 @@ class TaskFormsTests {
 		assertThat(PersonCommandGuard.sameValue("Deal", "Deal")).isTrue();
 		assertThat(PersonCommandGuard.sameValue("Deal ", "Deal")).isFalse();
 		assertThat(PersonCommandGuard.sameValue(null, null)).isTrue();
-		assertThat(PersonCommandGuard.sameValue("", null)).isFalse();
+		// Tasklist sends an empty read-only field without a value back as an empty text
+		assertThat(PersonCommandGuard.sameValue("", null)).isTrue();
+		assertThat(PersonCommandGuard.sameValue(" ", null)).isFalse();
+		assertThat(PersonCommandGuard.sameValue("", "Refused")).isFalse();
 		assertThat(PersonCommandGuard.sameValue("2026-12-01T00:00:00Z", new Date(1_796_083_200_000L))).isTrue();
 	}
 
