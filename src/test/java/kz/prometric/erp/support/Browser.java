@@ -86,7 +86,7 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 		open("/login");
 		find(By.id("email")).sendKeys(email);
 		find(By.id("password")).sendKeys(password);
-		find(By.id("login")).click();
+		click(By.id("login"));
 		waitUntil(d -> !d.getCurrentUrl().contains("/login"));
 		return this;
 	}

@@ -66,7 +66,7 @@ class HomePageBrowserTests {
 		assertThat(this.browser.text(By.id("work-in-progress"))).contains("Open orders");
 		assertThat(this.browser.text(By.id("low-stock"))).contains("Stock below minimum");
 
-		this.browser.find(By.id("all-overdue-tasks")).click();
+		this.browser.click(By.id("all-overdue-tasks"));
 		this.browser.waitUntil(d -> d.getCurrentUrl().endsWith("/tasks/overdue"));
 		assertThat(this.browser.text(By.tagName("h1"))).isEqualTo("Overdue tasks");
 	}

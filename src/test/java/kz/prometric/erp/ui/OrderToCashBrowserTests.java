@@ -182,7 +182,7 @@ class OrderToCashBrowserTests {
 	private void completeInTasklist() {
 		WebElement complete = this.browser.find(By.cssSelector("button[ng-click='complete()']"));
 		this.browser.waitUntil(d -> complete.isEnabled());
-		complete.click();
+		this.browser.click(By.cssSelector("button[ng-click='complete()']"));
 		this.browser.waitUntil(d -> d.findElements(By.cssSelector(".fjs-form")).isEmpty());
 	}
 

@@ -70,11 +70,11 @@ class PageLoginBrowserTests {
 		this.browser.at(this.api.baseUrl()).open("/login");
 		this.browser.find(By.id("email")).sendKeys(owner.email());
 		this.browser.find(By.id("password")).sendKeys("not-the-password");
-		this.browser.find(By.id("login")).click();
+		this.browser.click(By.id("login"));
 		assertThat(this.browser.text(By.cssSelector(".alert-danger"))).contains("wrong");
 
 		this.browser.login(owner.email(), TestData.PASSWORD);
-		this.browser.find(By.id("logout")).click();
+		this.browser.click(By.id("logout"));
 		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
 		this.browser.open("/app/" + org.workspaceId());
 
@@ -118,7 +118,7 @@ class PageLoginBrowserTests {
 		assertThat(this.browser.driver().getPageSource()).contains("\"userId\":\"" + owner.email() + "\"");
 
 		this.browser.open("/app");
-		this.browser.find(By.id("logout")).click();
+		this.browser.click(By.id("logout"));
 		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/login"));
 		this.browser.open("/camunda/api/admin/auth/user/default");
 		assertThat(this.browser.driver().getPageSource()).doesNotContain(owner.email());

@@ -41,11 +41,11 @@ class ProductFormBrowserTests {
 		TestData.Org org = this.data.organization(owner, "Form Trade");
 		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
 		this.browser.open("/app/" + org.workspaceId() + "/products");
-		this.browser.find(By.id("new-product")).click();
+		this.browser.click(By.id("new-product"));
 
 		this.browser.find(By.id("code")).sendKeys("FL 1");
 		this.browser.find(By.id("price")).sendKeys("12,345");
-		this.browser.find(By.id("save-product")).click();
+		this.browser.click(By.id("save-product"));
 
 		assertThat(this.browser.text(By.id("code-error"))).startsWith("Letters, digits");
 		assertThat(this.browser.text(By.id("name-error"))).isEqualTo("Fill this in.");
@@ -60,17 +60,17 @@ class ProductFormBrowserTests {
 		this.browser.find(By.id("price")).sendKeys("9 000,50");
 		new Select(this.browser.find(By.id("category"))).selectByValue("RAW_MATERIAL");
 		new Select(this.browser.find(By.id("vatCategory"))).selectByValue("EXEMPT");
-		this.browser.find(By.id("save-product")).click();
+		this.browser.click(By.id("save-product"));
 
 		assertThat(this.browser.text(By.id("product-name"))).isEqualTo("Flour 50 kg");
 		assertThat(this.browser.text(By.id("product-saved"))).isEqualTo("The product is saved.");
 		assertThat(this.browser.text(By.id("product-price"))).contains("9 000,50 ₸");
 		assertThat(this.browser.text(By.id("product-vat"))).isEqualTo("Exempt");
 
-		this.browser.find(By.id("edit-product")).click();
+		this.browser.click(By.id("edit-product"));
 		this.browser.find(By.id("price")).clear();
 		this.browser.find(By.id("price")).sendKeys("9500");
-		this.browser.find(By.id("save-product")).click();
+		this.browser.click(By.id("save-product"));
 
 		assertThat(this.browser.text(By.id("product-price"))).contains("9 500,00 ₸");
 		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/products?q=FL-1", owner.token()).text())
@@ -91,7 +91,7 @@ class ProductFormBrowserTests {
 		this.browser.find(By.id("code")).sendKeys("fl-1");
 		this.browser.find(By.id("name")).sendKeys("Мука");
 		this.browser.find(By.id("price")).sendKeys("100");
-		this.browser.find(By.id("save-product")).click();
+		this.browser.click(By.id("save-product"));
 
 		assertThat(this.browser.text(By.id("code-error"))).isEqualTo("Товар с таким кодом уже есть.");
 		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/products", owner.token())

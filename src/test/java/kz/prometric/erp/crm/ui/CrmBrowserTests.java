@@ -54,11 +54,11 @@ class CrmBrowserTests {
 		this.browser.open(app + "/customers/new");
 		this.browser.find(By.id("name")).sendKeys("Almaty Bakery LLP");
 		this.browser.find(By.id("taxId")).sendKeys(bin);
-		this.browser.find(By.id("save-customer")).click();
+		this.browser.click(By.id("save-customer"));
 		assertThat(this.browser.text(By.id("customer-name"))).isEqualTo("Almaty Bakery LLP");
 		assertThat(this.browser.text(By.id("customer-tax-id"))).isEqualTo(bin);
 
-		this.browser.find(By.id("new-deal")).click();
+		this.browser.click(By.id("new-deal"));
 		assertThat(new Select(this.browser.find(By.id("customerId"))).getFirstSelectedOption().getText())
 			.startsWith("Almaty Bakery LLP");
 		assertThat(this.browser.all(By.cssSelector("tr.line-row"))).hasSizeGreaterThanOrEqualTo(5);
@@ -96,7 +96,7 @@ class CrmBrowserTests {
 		assertThat(this.browser.find(By.cssSelector(".empty-state")).getText()).isNotBlank();
 
 		this.browser.open(app + "/deals");
-		this.browser.find(By.id("deals-board")).click();
+		this.browser.click(By.id("deals-board"));
 		WebElement column = this.browser.find(By.id("column-NEW"));
 		assertThat(column.getText()).contains("Flour supply", "1 600,00 ₸");
 		assertThat(this.browser.text(By.id("column-WON"))).doesNotContain("Flour supply");
@@ -111,7 +111,7 @@ class CrmBrowserTests {
 		this.browser.open("/app/" + org.workspaceId() + "/customers/new");
 		this.browser.find(By.id("name")).sendKeys("Wrong Digits LLP");
 		this.browser.find(By.id("taxId")).sendKeys("123456789012");
-		this.browser.find(By.id("save-customer")).click();
+		this.browser.click(By.id("save-customer"));
 
 		assertThat(this.browser.text(By.id("taxId-error"))).contains("BIN");
 		assertThat(this.browser.find(By.id("taxId")).getAttribute("class")).contains("is-invalid");
@@ -155,7 +155,7 @@ class CrmBrowserTests {
 		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
 
 		this.browser.open("/app/" + org.workspaceId() + "/deals/" + deal);
-		this.browser.find(By.id("edit-deal")).click();
+		this.browser.click(By.id("edit-deal"));
 		WebElement value = this.browser.find(By.id("value"));
 		value.clear();
 		value.sendKeys("2500");

@@ -121,7 +121,7 @@ class InvoicePagesBrowserTests {
 		field.clear();
 		field.sendKeys(amount);
 		String before = this.browser.url();
-		this.browser.find(By.id("record-payment-submit")).click();
+		this.browser.click(By.id("record-payment-submit"));
 		this.browser.waitUntil(d -> d.findElements(By.id("invoice-status")).size() == 1
 				&& (d.findElements(By.id("payment-recorded")).size() == 1
 						|| d.findElements(By.id("payment-amount-error")).size() == 1));

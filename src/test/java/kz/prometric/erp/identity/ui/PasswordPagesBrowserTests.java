@@ -62,13 +62,13 @@ class PasswordPagesBrowserTests {
 		this.browser.at(this.api.baseUrl()).open("/login");
 		this.browser.find(By.linkText("Forgot your password?")).click();
 		this.browser.find(By.id("email")).sendKeys(user.email());
-		this.browser.find(By.id("send-link")).click();
+		this.browser.click(By.id("send-link"));
 		assertThat(this.browser.text(By.id("link-sent"))).contains(user.email());
 
 		this.browser.open(resetLinkPath(user.email()));
 		this.browser.find(By.id("newPassword")).sendKeys(NEW_PASSWORD);
 		this.browser.find(By.id("confirmation")).sendKeys(NEW_PASSWORD);
-		this.browser.find(By.id("save-password")).click();
+		this.browser.click(By.id("save-password"));
 
 		assertThat(this.browser.text(By.id("password-reset"))).contains(user.email());
 		assertThat(this.api.get("/api/me", user.token()).status()).as("every session ended").isEqualTo(401);
@@ -84,13 +84,13 @@ class PasswordPagesBrowserTests {
 		this.browser.language("ru-RU").at(this.api.baseUrl()).open(link);
 		this.browser.find(By.id("newPassword")).sendKeys(NEW_PASSWORD);
 		this.browser.find(By.id("confirmation")).sendKeys(NEW_PASSWORD);
-		this.browser.find(By.id("save-password")).click();
+		this.browser.click(By.id("save-password"));
 		this.browser.find(By.id("password-reset"));
 
 		this.browser.open(link);
 		this.browser.find(By.id("newPassword")).sendKeys("another-secret-9");
 		this.browser.find(By.id("confirmation")).sendKeys("another-secret-9");
-		this.browser.find(By.id("save-password")).click();
+		this.browser.click(By.id("save-password"));
 
 		assertThat(this.browser.text(By.id("link-invalid"))).contains("уже использована");
 	}
@@ -100,7 +100,7 @@ class PasswordPagesBrowserTests {
 		TestData.User user = this.data.user("Account");
 		this.data.organization(user, "Account Trade");
 		this.browser.at(this.api.baseUrl()).login(user.email(), TestData.PASSWORD);
-		this.browser.find(By.id("account-link")).click();
+		this.browser.click(By.id("account-link"));
 
 		changePassword("not-my-password", NEW_PASSWORD);
 		assertThat(this.browser.text(By.cssSelector("#change-password .invalid-feedback")))
@@ -113,7 +113,7 @@ class PasswordPagesBrowserTests {
 		assertThat(this.browser.url()).as("this session stays").endsWith("/app/account");
 
 		new org.openqa.selenium.support.ui.Select(this.browser.find(By.id("locale"))).selectByValue("kk");
-		this.browser.find(By.id("save-language")).click();
+		this.browser.click(By.id("save-language"));
 
 		assertThat(this.browser.text(By.id("language-saved"))).isEqualTo("Тіл сақталды.");
 		assertThat(this.identity.preferredLocale(user.id())).contains(Locale.forLanguageTag("kk"));
@@ -123,7 +123,7 @@ class PasswordPagesBrowserTests {
 		this.browser.find(By.id("currentPassword")).sendKeys(current);
 		this.browser.find(By.id("newPassword")).sendKeys(newPassword);
 		this.browser.find(By.id("confirmation")).sendKeys(newPassword);
-		this.browser.find(By.id("save-password")).click();
+		this.browser.click(By.id("save-password"));
 	}
 
 	private String resetLinkPath(String email) {

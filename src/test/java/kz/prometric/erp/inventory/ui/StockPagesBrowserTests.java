@@ -87,13 +87,13 @@ class StockPagesBrowserTests {
 		assertThat(new Select(this.browser.find(By.id("warehouseId"))).getFirstSelectedOption().getText())
 			.contains("Almaty store");
 		this.browser.find(By.id("quantity")).sendKeys("-2");
-		this.browser.find(By.id("receive")).click();
+		this.browser.click(By.id("receive"));
 		assertThat(this.browser.text(By.id("quantity-error"))).isEqualTo("Must be greater than 0.");
 		this.browser.find(By.id("quantity")).clear();
 		this.browser.find(By.id("quantity")).sendKeys("7,5");
 		this.browser.find(By.id("unitCost")).sendKeys("1200");
 		this.browser.find(By.id("note")).sendKeys("Truck 12");
-		this.browser.find(By.id("receive")).click();
+		this.browser.click(By.id("receive"));
 
 		assertThat(this.browser.text(By.id("receipt-done"))).isEqualTo("Received 7,5 bag of Flour 50 kg.");
 		assertThat(this.browser.url()).endsWith("/warehouses/" + store);

@@ -65,10 +65,10 @@ class InvitationPagesBrowserTests {
 		this.browser.find(By.id("lastName")).sendKeys("Newcomer");
 		this.browser.find(By.id("new-password")).sendKeys(TestData.PASSWORD);
 		this.browser.find(By.id("confirmation")).sendKeys(TestData.PASSWORD);
-		this.browser.find(By.id("register")).click();
+		this.browser.click(By.id("register"));
 		this.browser.find(By.id("registered"));
 		this.browser.find(By.id("login-password")).sendKeys(TestData.PASSWORD);
-		this.browser.find(By.id("login")).click();
+		this.browser.click(By.id("login"));
 
 		this.browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/" + org.workspaceId()));
 		assertThat(this.browser.text(By.id("my-tasks"))).isNotEmpty();
@@ -85,9 +85,9 @@ class InvitationPagesBrowserTests {
 		this.browser.language("ru-RU").at(this.api.baseUrl()).open(link);
 		assertThat(this.browser.text(By.id("invitation-role"))).isEqualTo("Участник");
 		this.browser.find(By.id("password")).sendKeys(TestData.PASSWORD);
-		this.browser.find(By.id("login")).click();
+		this.browser.click(By.id("login"));
 		this.browser.waitUntil(d -> d.getCurrentUrl().contains("/invitations/"));
-		this.browser.find(By.id("accept-invitation")).click();
+		this.browser.click(By.id("accept-invitation"));
 
 		this.browser.waitUntil(d -> d.getCurrentUrl().endsWith("/app/" + org.workspaceId()));
 		assertThat(this.api.get("/api/workspaces/" + org.workspaceId(), member.token()).status()).isEqualTo(200);

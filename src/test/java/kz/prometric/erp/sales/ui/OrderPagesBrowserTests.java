@@ -75,21 +75,21 @@ class OrderPagesBrowserTests {
 		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
 		this.browser.open("/app/" + org.workspaceId() + "/orders");
 		assertThat(this.browser.find(By.className("empty-state")).isDisplayed()).isTrue();
-		this.browser.find(By.id("new-order")).click();
+		this.browser.click(By.id("new-order"));
 
 		new Select(this.browser.find(By.id("order-customer"))).selectByVisibleText("Shymkent Foods LLP");
-		this.browser.find(By.id("create-order")).click();
+		this.browser.click(By.id("create-order"));
 		assertThat(this.browser.text(By.id("order-lines-error"))).contains("at least one line");
 
 		new Select(this.browser.find(By.id("line-product-0"))).selectByIndex(1);
 		this.browser.find(By.id("line-quantity-0")).sendKeys("0");
-		this.browser.find(By.id("create-order")).click();
+		this.browser.click(By.id("create-order"));
 		assertThat(this.browser.text(By.id("line-quantity-error-0"))).contains("More than 0");
 
 		WebElement quantity = this.browser.find(By.id("line-quantity-0"));
 		quantity.clear();
 		quantity.sendKeys("12");
-		this.browser.find(By.id("create-order")).click();
+		this.browser.click(By.id("create-order"));
 
 		this.browser.waitUntil(d -> d.getCurrentUrl().matches(".*/orders/[0-9a-f-]{36}$"));
 		assertThat(this.browser.text(By.id("order-number"))).startsWith("SO-");
