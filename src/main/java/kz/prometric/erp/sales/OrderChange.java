@@ -10,9 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One thing that happened to an order: created, a status change, cancelled; by whom
- * ({@code null}: the order-fulfilment process by itself) and when. Written in the
- * transaction that changes the order, never changed afterwards.
+ * One thing that happened to an order: created, a status change, cancelled, its delivery
+ * address changed; by whom ({@code null}: the order-fulfilment process by itself) and
+ * when. Written in the transaction that changes the order, never changed afterwards.
  */
 @Entity
 @Table(name = "sales_order_change")
@@ -21,7 +21,7 @@ class OrderChange {
 	/** What happened. */
 	enum Action {
 
-		CREATED, STATUS_CHANGED, CANCELLED
+		CREATED, STATUS_CHANGED, CANCELLED, DELIVERY_ADDRESS_CHANGED
 
 	}
 

@@ -16,6 +16,7 @@ import kz.prometric.erp.catalog.CatalogManagement;
 import kz.prometric.erp.catalog.ProductView;
 import kz.prometric.erp.crm.CustomerManagement;
 import kz.prometric.erp.crm.CustomerManagement.CustomerFilter;
+import kz.prometric.erp.crm.CustomerView;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealView;
 import kz.prometric.erp.finance.InvoiceManagement;
@@ -60,6 +61,10 @@ import org.springframework.transaction.annotation.Transactional;
  * by hand, starts its own {@code order-fulfilment} instance in that transaction with the
  * order number as business key and the workspace as tenant; the process steps find the
  * order by these (see {@link FulfilmentInstance}), never by a variable.
+ * <p>
+ * An order has its own delivery address: given when it is entered, else the customer's
+ * address at that moment (a snapshot; crm's deals carry no address of their own, so an
+ * order of a won deal takes the customer's), changeable until the order is shipped.
  */
 @Service
 public class OrderManagement {
@@ -106,11 +111,15 @@ public class OrderManagement {
 
 	private final IdentityManagement identity;
 
+	private final OrderSubjects subjects;
+
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
 			InvoiceManagement invoices, ProductionManagement production, RuntimeService runtime,
-			ApplicationEventPublisher events, Clock clock, OrderChanges changes, IdentityManagement identity) {
+			ApplicationEventPublisher events, Clock clock, OrderChanges changes, IdentityManagement identity,
+			OrderSubjects subjects) {
 		this.orders = orders;
+		this.subjects = subjects;
 		this.changes = changes;
 		this.identity = identity;
 		this.deals = deals;
@@ -133,8 +142,9 @@ public class OrderManagement {
 	 * order's. Sales calls this itself when crm publishes {@code DealWon}, in the
 	 * transaction that wins the deal. A deal of another workspace is not found (404), a
 	 * deal that is not won or has no product lines is refused (422: crm refuses to win a
-	 * deal without lines, so the order is always made of the deal's lines). Publishes
-	 * {@link OrderCreated} once.
+	 * deal without lines, so the order is always made of the deal's lines). Its delivery
+	 * address is the customer's address at this moment (deals carry none of their own;
+	 * none when the customer has no address). Publishes {@link OrderCreated} once.
 	 */
 	@Transactional
 	public OrderView placeForWonDeal(UUID workspaceId, UUID dealId) {
@@ -153,7 +163,8 @@ public class OrderManagement {
 							"A deal is won with its product lines; this one has none");
 				}
 				try {
-					return place(deal.workspaceId(), deal.customerId(), dealId, lines, null, null);
+					CustomerView customer = this.customers.requireCustomer(deal.workspaceId(), deal.customerId());
+					return place(deal.workspaceId(), deal.customerId(), dealId, customer.address(), lines, null, null);
 				}
 				catch (DataIntegrityViolationException ex) {
 					if (DatabaseConstraints.isUniqueViolation(ex, "uq_sales_order_deal")) {
@@ -165,12 +176,12 @@ public class OrderManagement {
 	}
 
 	/**
-	 * An order entered by hand (members of the workspace); starts its order-fulfilment
-	 * instance. Publishes {@link OrderCreated}.
+	 * An order entered by hand (members of the workspace), delivered to the customer's
+	 * address; starts its order-fulfilment instance. Publishes {@link OrderCreated}.
 	 */
 	@Transactional
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines) {
-		return create(workspaceId, callerId, customerId, lines, null);
+		return create(workspaceId, callerId, customerId, lines, null, null);
 	}
 
 	/**
@@ -180,12 +191,48 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines, UUID warehouseId) {
+		return create(workspaceId, callerId, customerId, lines, warehouseId, null);
+	}
+
+	/**
+	 * An order entered by hand, served from {@code warehouseId} and delivered to
+	 * {@code deliveryAddress} (trimmed; at most 1000 characters, else 422
+	 * {@code deliveryAddress}; {@code null}: the customer's address now, a snapshot that
+	 * later changes of the customer do not move).
+	 */
+	@Transactional
+	public OrderView create(UUID workspaceId, UUID callerId, UUID customerId, List<OrderLine> lines, UUID warehouseId,
+			String deliveryAddress) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		this.customers.requireCustomer(workspaceId, customerId);
+		CustomerView customer = this.customers.requireCustomer(workspaceId, customerId);
 		if (warehouseId != null) {
 			this.inventory.requireWarehouse(workspaceId, warehouseId);
 		}
-		return place(workspaceId, customerId, null, lines, warehouseId, callerId);
+		String address = (deliveryAddress != null) ? SalesOrder.deliveryAddress(deliveryAddress) : customer.address();
+		return place(workspaceId, customerId, null, address, lines, warehouseId, callerId);
+	}
+
+	/**
+	 * Sends an order's goods to another address (managers, like cancelling), until the
+	 * order is shipped: a shipped or cancelled order answers 409 {@code deliveryAddress};
+	 * a blank address or one over 1000 characters 422 {@code deliveryAddress}; an order
+	 * of another workspace 404. The address is trimmed; the same address again changes
+	 * nothing. A change is recorded in the order's history (old and new address) and
+	 * shown on the order's open <em>Ship order</em> task. Locks the order, so it cannot
+	 * cross its shipment.
+	 */
+	@Transactional
+	public OrderView changeDeliveryAddress(UUID workspaceId, UUID callerId, UUID orderId, String deliveryAddress) {
+		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		SalesOrder order = this.orders.lockByIdAndWorkspaceId(orderId, workspaceId)
+			.orElseThrow(() -> new NotFoundException("Order", orderId));
+		String before = order.deliveryAddress();
+		if (order.changeDeliveryAddress(deliveryAddress, this.clock.instant())) {
+			recordChange(order, order.status(), callerId, OrderChange.Action.DELIVERY_ADDRESS_CHANGED,
+					((before != null) ? before : "—") + " \u2192 " + order.deliveryAddress());
+			this.subjects.deliveryAddressChanged(order);
+		}
+		return order.view();
 	}
 
 	@Transactional(readOnly = true)
@@ -526,8 +573,8 @@ public class OrderManagement {
 		this.inventory.release(order.workspaceId(), order.id());
 	}
 
-	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, List<OrderLine> requested, UUID warehouseId,
-			UUID createdBy) {
+	private OrderView place(UUID workspaceId, UUID customerId, UUID dealId, String deliveryAddress,
+			List<OrderLine> requested, UUID warehouseId, UUID createdBy) {
 		if (requested.isEmpty()) {
 			throw new BusinessRuleViolation("lines", "An order needs at least one line");
 		}
@@ -537,8 +584,8 @@ public class OrderManagement {
 		}
 		Instant now = this.clock.instant();
 		String number = this.numbers.next(workspaceId, NUMBER_SERIES, now.atZone(BUSINESS_ZONE).getYear());
-		SalesOrder order = this.orders
-			.saveAndFlush(new SalesOrder(workspaceId, number, customerId, dealId, lines, warehouseId, createdBy, now));
+		SalesOrder order = this.orders.saveAndFlush(new SalesOrder(workspaceId, number, customerId, dealId,
+				deliveryAddress, lines, warehouseId, createdBy, now));
 		recordChange(order, null, createdBy, OrderChange.Action.CREATED,
 				(dealId != null) ? "From won deal " + dealId : "Entered by hand");
 		Map<String, Object> variables = new HashMap<>();

@@ -26,6 +26,9 @@ import kz.prometric.erp.workflow.ProcessSubject;
 import kz.prometric.erp.workflow.ProcessSubjects;
 import kz.prometric.erp.workflow.TaskSetting;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Its tasks are due on the order's date (shipping, replenishing, invoicing problems: an
  * order waits for nothing else) or, for collecting an overdue payment, on the invoice's
  * due date; an order of {@link TaskSetting#HIGH_VALUE_KZT} or more is of high value.
- * <em>Ship order</em> shows the customer, the delivery address (the customer's) and the
- * lines with their quantities and the warehouses their stock is reserved in;
- * <em>Replenish stock</em> shows each product still short, how much, in which warehouse,
- * with a link to the ERP page where that stock is received.
+ * <em>Ship order</em> shows the customer, the order's own delivery address (not the
+ * customer's current one; kept up to date while the task is open, see
+ * {@link #deliveryAddressChanged}) and the lines with their quantities and the warehouses
+ * their stock is reserved in; <em>Replenish stock</em> shows each product still short,
+ * how much, in which warehouse, with a link to the ERP page where that stock is received.
  */
 @Component
 class OrderSubjects implements ProcessSubjects {
@@ -49,7 +53,7 @@ class OrderSubjects implements ProcessSubjects {
 	/** Ship order: the customer's name (read-only on the form). */
 	static final String VAR_CUSTOMER_NAME = "customerName";
 
-	/** Ship order: where the goods go (the customer's address). */
+	/** Ship order: where the goods go (the order's delivery address). */
 	static final String VAR_DELIVERY_ADDRESS = "deliveryAddress";
 
 	/** Ship order: one line per order line: product, quantity and unit, warehouse. */
@@ -71,9 +75,12 @@ class OrderSubjects implements ProcessSubjects {
 
 	private final InvoiceManagement invoices;
 
+	private final TaskService tasks;
+
 	OrderSubjects(Orders orders, CustomerManagement customers, InventoryManagement inventory,
-			InvoiceManagement invoices) {
+			InvoiceManagement invoices, TaskService tasks) {
 		this.orders = orders;
+		this.tasks = tasks;
 		this.customers = customers;
 		this.inventory = inventory;
 		this.invoices = invoices;
@@ -146,9 +153,27 @@ class OrderSubjects implements ProcessSubjects {
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put(VAR_CUSTOMER_NAME, (customer != null) ? customer.name() : null);
-		values.put(VAR_DELIVERY_ADDRESS, (customer != null) ? customer.address() : null);
+		values.put(VAR_DELIVERY_ADDRESS, order.deliveryAddress());
 		values.put(VAR_ORDER_LINES, String.join("\n", lines));
 		return values;
+	}
+
+	/**
+	 * The order's open <em>Ship order</em> task shows its new delivery address: the form
+	 * values of a task are otherwise those of its creation. In the changing transaction.
+	 */
+	void deliveryAddressChanged(SalesOrder order) {
+		if (order.processInstanceId() == null) {
+			return;
+		}
+		for (Task task : this.tasks.createTaskQuery()
+			.tenantIdIn(order.workspaceId().toString())
+			.processInstanceId(order.processInstanceId())
+			.taskDefinitionKey(OrderFulfilment.TASK_SHIP_ORDER)
+			.list()) {
+			this.tasks.setVariableLocal(task.getId(), VAR_DELIVERY_ADDRESS,
+					(order.deliveryAddress() != null) ? order.deliveryAddress() : "");
+		}
 	}
 
 	/**

@@ -23,11 +23,15 @@ import kz.prometric.erp.shared.ConflictException;
 
 /**
  * A customer's order. Its total is the sum of its lines; it can be cancelled until it is
- * shipped.
+ * shipped. Its delivery address is its own (a snapshot taken when it is placed) and can
+ * be changed until it is shipped.
  */
 @Entity
 @Table(name = "sales_order")
 class SalesOrder {
+
+	/** The longest delivery address, as long as a customer's address. */
+	static final int DELIVERY_ADDRESS_MAX = 1000;
 
 	@Id
 	private UUID id;
@@ -39,6 +43,8 @@ class SalesOrder {
 	private UUID customerId;
 
 	private UUID dealId;
+
+	private String deliveryAddress;
 
 	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
@@ -85,11 +91,16 @@ class SalesOrder {
 	protected SalesOrder() {
 	}
 
-	SalesOrder(UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, List<OrderLine> lines,
-			UUID warehouseId, UUID createdBy, Instant now) {
+	/**
+	 * A new order; {@code deliveryAddress} may be null only when nothing is known (an
+	 * order of a won deal whose customer has no address).
+	 */
+	SalesOrder(UUID workspaceId, String orderNumber, UUID customerId, UUID dealId, String deliveryAddress,
+			List<OrderLine> lines, UUID warehouseId, UUID createdBy, Instant now) {
 		if (lines.isEmpty()) {
 			throw new BusinessRuleViolation("lines", "An order needs at least one line");
 		}
+		this.deliveryAddress = (deliveryAddress != null) ? deliveryAddress(deliveryAddress) : null;
 		this.id = UUID.randomUUID();
 		this.workspaceId = workspaceId;
 		this.orderNumber = orderNumber;
@@ -118,6 +129,41 @@ class SalesOrder {
 		this.status = OrderStatus.CANCELLED;
 		this.cancelReason = reason.strip();
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Sends the goods to another address, until the order is shipped (409
+	 * {@code deliveryAddress} once shipped or cancelled). Answers whether the address
+	 * changed (the same address again changes nothing).
+	 */
+	boolean changeDeliveryAddress(String address, Instant now) {
+		if (this.status.isShippedOrLater()) {
+			throw new ConflictException("deliveryAddress",
+					"The order is shipped; its delivery address can no longer change");
+		}
+		if (this.status == OrderStatus.CANCELLED) {
+			throw new ConflictException("deliveryAddress", "The order is cancelled");
+		}
+		String changed = deliveryAddress(address);
+		if (changed.equals(this.deliveryAddress)) {
+			return false;
+		}
+		this.deliveryAddress = changed;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/** A valid delivery address, trimmed: required, at most 1000 characters. */
+	static String deliveryAddress(String address) {
+		if (address == null || address.isBlank()) {
+			throw new BusinessRuleViolation("deliveryAddress", "An order needs a delivery address");
+		}
+		String stripped = address.strip();
+		if (stripped.length() > DELIVERY_ADDRESS_MAX) {
+			throw new BusinessRuleViolation("deliveryAddress",
+					"A delivery address has at most " + DELIVERY_ADDRESS_MAX + " characters");
+		}
+		return stripped;
 	}
 
 	/**
@@ -280,6 +326,10 @@ class SalesOrder {
 		return this.customerId;
 	}
 
+	String deliveryAddress() {
+		return this.deliveryAddress;
+	}
+
 	Instant shippedAt() {
 		return this.shippedAt;
 	}
@@ -300,7 +350,7 @@ class SalesOrder {
 		return new OrderView(this.id, this.workspaceId, this.orderNumber, this.customerId, this.dealId, this.status,
 				this.currency, this.totalAmount, List.copyOf(this.lines), this.cancelReason, this.carrier,
 				this.trackingNumber, this.shippedAt, this.invoiceId, this.invoiceNumber, this.createdAt, this.updatedAt,
-				this.version, List.copyOf(this.replenishments), this.warehouseId, this.createdBy);
+				this.version, List.copyOf(this.replenishments), this.warehouseId, this.createdBy, this.deliveryAddress);
 	}
 
 }

@@ -132,7 +132,8 @@ class TenantIsolationMatrixTests {
 							{"customerId":"{customerId}","warehouseId":"{warehouseId}",
 							 "lines":[{"productId":"{productId}","productName":"Injected","quantity":"1","unitPrice":"1.00"}]}"""),
 			Map.entry("CancelOrderRequest", """
-					{"reason":"Injected"}"""), Map.entry("PaymentRequest", """
+					{"reason":"Injected"}"""), Map.entry("UpdateOrderRequest", """
+					{"deliveryAddress":"Injected street 1"}"""), Map.entry("PaymentRequest", """
 					{"amount":"1.00"}"""), Map.entry("CreditNoteRequest", """
 					{"reason":"Injected"}"""),
 			Map.entry("CreateWorkCenterRequest",
@@ -270,6 +271,7 @@ class TenantIsolationMatrixTests {
 					"GET /api/workspaces/{workspaceId}/deals/forecast",
 					"GET /api/workspaces/{workspaceId}/deals/{dealId}/history",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
+					"PATCH /api/workspaces/{workspaceId}/orders/{orderId}",
 					"POST /api/invitations/{invitationId}/accept");
 	}
 
@@ -542,7 +544,8 @@ class TenantIsolationMatrixTests {
 					.processInstanceBusinessKey(ids.get("deal"))
 					.singleResult()
 					.getId());
-		ids.put("order", order(ws, owner, ids));
+		ids.put("order", order(ws, owner, ids, "Delivery " + tag));
+		secrets.add("Delivery " + tag);
 		ids.put("invoice",
 				this.invoices
 					.issueInvoice(OrderInvoices.requestFor(this.api, owner.token(), org.workspaceId(),
@@ -553,7 +556,7 @@ class TenantIsolationMatrixTests {
 				Map.of("amount", "1.00"))));
 		String credited = this.invoices
 			.issueInvoice(OrderInvoices.requestFor(this.api, owner.token(), org.workspaceId(),
-					UUID.fromString(order(ws, owner, ids)), LocalDate.now()))
+					UUID.fromString(order(ws, owner, ids, "Delivery " + tag)), LocalDate.now()))
 			.id()
 			.toString();
 		ids.put("creditNote", created(this.api.post(ws + "/invoices/" + credited + "/credit-notes", owner.token(),
@@ -589,10 +592,11 @@ class TenantIsolationMatrixTests {
 		return new Tenant(owner, ids, secrets);
 	}
 
-	private String order(String ws, TestData.User owner, Map<String, String> ids) {
+	private String order(String ws, TestData.User owner, Map<String, String> ids, String deliveryAddress) {
 		return created(this.api.post(ws + "/orders", owner.token(),
-				Map.of("customerId", ids.get("customer"), "lines", List.of(Map.of("productId", ids.get("product"),
-						"productName", "Ordered", "quantity", "1", "unitPrice", "100.00")))));
+				Map.of("customerId", ids.get("customer"), "deliveryAddress", deliveryAddress, "lines",
+						List.of(Map.of("productId", ids.get("product"), "productName", "Ordered", "quantity", "1",
+								"unitPrice", "100.00")))));
 	}
 
 	private static String created(Api.Response response) {

@@ -453,6 +453,44 @@ class MalformedInputApiTests {
 				Arguments.of("credit notes", "reason", null, null), Arguments.of("teams", "name", null, null));
 	}
 
+	/**
+	 * An order's delivery address (PATCH of an order, and the optional field of a new
+	 * order): missing, blank, too long, of the wrong type, with a NUL or given twice is a
+	 * 400 naming {@code deliveryAddress}; nothing changes.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "{}", "{\"deliveryAddress\": null}", "{\"deliveryAddress\": \" \\t \\n \"}",
+			"{\"deliveryAddress\": [\"Almaty\"]}", "{\"deliveryAddress\": {\"city\": \"Almaty\"}}",
+			"{\"deliveryAddress\": \"{long}\"}", "{\"deliveryAddress\": \"a\\u0000b\"}",
+			"{\"deliveryAddress\": \"A 1\", \"deliveryAddress\": \"B 2\"}" })
+	void refusesBadDeliveryAddressesOfAnOrderNamingTheField(String body) {
+		Fixture f = fixture();
+		Api.Response order = this.api.post(f.ws() + "/orders", f.owner().token(),
+				Map.of("customerId", f.customerId(), "deliveryAddress", "Strict street 1", "lines",
+						List.of(Map.of("productName", "Strict service", "quantity", "1", "unitPrice", "10.00"))));
+		assertThat(order.status()).as(order.toString()).isEqualTo(201);
+		String path = f.ws() + "/orders/" + order.json().path("id").asText();
+		String json = body.replace("{long}", "x".repeat(1001));
+		int before = this.api.get(f.ws() + "/orders", f.owner().token()).json().path("total").asInt();
+
+		Api.Response patched = this.api.send("PATCH", path, f.owner().token(), json, Map.of());
+
+		assertCleanProblem(patched, 400);
+		assertThat(patched.errorFields()).containsExactly("deliveryAddress");
+		assertThat(this.api.get(path, f.owner().token()).json().path("deliveryAddress").asText())
+			.isEqualTo("Strict street 1");
+		if (json.equals("{}") || json.contains(": null")) {
+			// a new order may leave it out: it gets the customer's address
+			return;
+		}
+		Api.Response created = this.api.post(f.ws() + "/orders", f.owner().token(),
+				"{\"customerId\": \"" + f.customerId() + "\", \"lines\": [{\"productName\": \"S\", "
+						+ "\"quantity\": \"1\", \"unitPrice\": \"1.00\"}], " + json.substring(1));
+		assertCleanProblem(created, 400);
+		assertThat(created.errorFields()).containsExactly("deliveryAddress");
+		assertThat(this.api.get(f.ws() + "/orders", f.owner().token()).json().path("total").asInt()).isEqualTo(before);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "sort=nope", "sort=at,sideways", "page=0", "size=1000", "page=abc" })
 	void refusesBadPagingOfADealsHistoryNamingTheParameter(String query) {

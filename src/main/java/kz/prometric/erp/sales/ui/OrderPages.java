@@ -23,6 +23,7 @@ import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.inventory.InventoryManagement;
 import kz.prometric.erp.inventory.WarehouseView;
 import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.sales.LineStock;
 import kz.prometric.erp.sales.OrderLine;
 import kz.prometric.erp.sales.OrderManagement;
@@ -30,6 +31,7 @@ import kz.prometric.erp.sales.OrderManagement.OrderFilter;
 import kz.prometric.erp.sales.OrderStatus;
 import kz.prometric.erp.sales.OrderView;
 import kz.prometric.erp.shared.BusinessRuleViolation;
+import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.ErpPages;
 import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.IdempotentRequests;
@@ -47,21 +49,26 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Orders: the list (search by number or customer, status, sort, paging), an order's page
- * (customer, delivery address, lines with the warehouse holding their stock, invoices,
- * where its process stands with a button to the waiting task, and its history: the
- * order's own change records and the tasks of its process), and the form that enters an
- * order by hand from the catalog. Every call goes through the modules' services with the
- * caller, so membership and the API's rules apply.
+ * (customer, its delivery address with a form that changes it until shipment, lines with
+ * the warehouse holding their stock, invoices, where its process stands with a button to
+ * the waiting task, and its history: the order's own change records and the tasks of its
+ * process), and the form that enters an order by hand from the catalog, with its delivery
+ * address (the chosen customer's when left blank). Every call goes through the modules'
+ * services with the caller, so membership and the API's rules apply.
  */
 @ErpPages
 class OrderPages {
 
 	/** Lines the order form offers. */
 	static final int FORM_LINES = 5;
+
+	/** The longest delivery address (as long as a customer's address). */
+	static final int ADDRESS_MAX = 1000;
 
 	private final OrderManagement orders;
 
@@ -136,6 +143,41 @@ class OrderPages {
 
 	@GetMapping("/app/{workspaceId}/orders/{orderId}")
 	String order(@PathVariable UUID workspaceId, @PathVariable UUID orderId, Model model) {
+		return show(workspaceId, orderId, model);
+	}
+
+	/**
+	 * Changes the order's delivery address, as the API's PATCH does (managers, until the
+	 * order is shipped). A blank or too long address re-renders the page with the reason
+	 * beside the field (422); a shipped or cancelled order likewise (409).
+	 */
+	@PostMapping("/app/{workspaceId}/orders/{orderId}/delivery-address")
+	String changeDeliveryAddress(@PathVariable UUID workspaceId, @PathVariable UUID orderId,
+			@RequestParam(required = false) String deliveryAddress, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		String error = addressError(deliveryAddress);
+		HttpStatus status = HttpStatus.UNPROCESSABLE_ENTITY;
+		if (error == null) {
+			try {
+				this.orders.changeDeliveryAddress(workspaceId, CurrentUser.id(), orderId, deliveryAddress);
+				redirect.addFlashAttribute("addressSaved", true);
+				return "redirect:/app/" + workspaceId + "/orders/" + orderId;
+			}
+			catch (ConflictException ex) {
+				error = "sales.address.error.shipped";
+				status = HttpStatus.CONFLICT;
+			}
+			catch (BusinessRuleViolation ex) {
+				error = "sales.address.error.required";
+			}
+		}
+		model.addAttribute("addressError", error);
+		model.addAttribute("addressInput", (deliveryAddress != null) ? deliveryAddress : "");
+		response.setStatus(status.value());
+		return show(workspaceId, orderId, model);
+	}
+
+	private String show(UUID workspaceId, UUID orderId, Model model) {
 		UUID caller = CurrentUser.id();
 		OrderView order = this.orders.order(workspaceId, caller, orderId);
 		CustomerView customer = this.customers.customer(workspaceId, caller, order.customerId());
@@ -159,6 +201,9 @@ class OrderPages {
 		model.addAttribute("order", order);
 		model.addAttribute("customer", customer);
 		model.addAttribute("lines", lines);
+		WorkspaceRole role = this.workspaces.requireMember(workspaceId, caller);
+		model.addAttribute("mayChangeAddress", role.includes(WorkspaceRole.MANAGER)
+				&& order.status() != OrderStatus.CANCELLED && order.shippedAt() == null);
 		model.addAttribute("invoices",
 				this.invoices
 					.invoices(workspaceId, caller, new InvoiceFilter(null, null, orderId, null),
@@ -180,30 +225,54 @@ class OrderPages {
 	@GetMapping("/app/{workspaceId}/orders/new")
 	String newOrder(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID customerId, Model model) {
 		formChoices(workspaceId, model);
-		model.addAttribute("form", OrderForm.empty(customerId));
+		String address = "";
+		if (customerId != null) {
+			try {
+				CustomerView customer = this.customers.customer(workspaceId, CurrentUser.id(), customerId);
+				address = (customer.address() != null) ? customer.address() : "";
+			}
+			catch (NotFoundException ex) {
+				// an unknown customer is not preselected either
+			}
+		}
+		model.addAttribute("form", OrderForm.empty(customerId, address));
 		model.addAttribute("errors", Map.of());
 		return "sales/order-form";
 	}
 
 	/**
 	 * Enters the order: lines take the catalog's name and price of their product; a line
-	 * without a product is left out. Refusals (no customer, no line, a bad quantity, an
-	 * unknown warehouse) re-render the form with the reason beside the field (422).
+	 * without a product is left out; a blank delivery address is the customer's. Refusals
+	 * (no customer, no line, a bad quantity, an unknown warehouse, no address at all or
+	 * one too long) re-render the form with the reason beside the field (422).
 	 */
 	@PostMapping("/app/{workspaceId}/orders")
 	String create(@PathVariable UUID workspaceId, @RequestParam(required = false) String customerId,
-			@RequestParam(required = false) String warehouseId,
+			@RequestParam(required = false) String warehouseId, @RequestParam(required = false) String deliveryAddress,
 			@RequestParam(name = "productId", required = false) List<String> productIds,
 			@RequestParam(name = "quantity", required = false) List<String> quantities,
 			@RequestParam(name = "discount", required = false) List<String> discounts,
 			@RequestParam(required = false) String formKey, Model model, HttpServletResponse response) {
 		UUID caller = CurrentUser.id();
-		OrderForm form = new OrderForm(customerId, warehouseId, pad(productIds), pad(quantities), pad(discounts),
-				validKey(formKey));
+		OrderForm form = new OrderForm(customerId, warehouseId, (deliveryAddress != null) ? deliveryAddress : "",
+				pad(productIds), pad(quantities), pad(discounts), validKey(formKey));
 		Map<String, String> errors = new LinkedHashMap<>();
 		UUID customer = uuid(customerId, "customerId", errors);
 		if (customer == null && !errors.containsKey("customerId")) {
 			errors.put("customerId", "sales.form.error.customer");
+		}
+		String address = (deliveryAddress != null && !deliveryAddress.isBlank()) ? deliveryAddress.strip() : null;
+		if (address == null && customer != null) {
+			try {
+				address = this.customers.customer(workspaceId, caller, customer).address();
+			}
+			catch (NotFoundException ex) {
+				errors.put("customerId", "sales.form.error.choice");
+			}
+		}
+		String addressError = addressError(address);
+		if (addressError != null && customer != null) {
+			errors.put("deliveryAddress", addressError);
 		}
 		UUID warehouse = uuid(warehouseId, "warehouseId", errors);
 		List<OrderLine> lines = new ArrayList<>();
@@ -239,14 +308,15 @@ class OrderPages {
 		}
 		Map<String, String> refusals = new LinkedHashMap<>();
 		if (errors.isEmpty()) {
+			String delivery = address;
 			try {
 				// a form sent twice (a double click, a reload) answers the order of the
 				// first
 				IdempotentRequests.Result result = this.idempotency.execute(workspaceId, caller,
 						(form.formKey() != null) ? "page-order:" + form.formKey() : null,
-						"page POST orders " + customer + " " + warehouse + " " + lines,
+						"page POST orders " + customer + " " + warehouse + " " + delivery + " " + lines,
 						() -> this.workspaces.requireMember(workspaceId, caller),
-						() -> this.orders.create(workspaceId, caller, customer, lines, warehouse));
+						() -> this.orders.create(workspaceId, caller, customer, lines, warehouse, delivery));
 				return "redirect:/app/" + workspaceId + "/orders/" + result.json().path("id").asText();
 			}
 			catch (BusinessRuleViolation ex) {
@@ -282,6 +352,17 @@ class OrderPages {
 		if (!model.containsAttribute("refusals")) {
 			model.addAttribute("refusals", Map.of());
 		}
+	}
+
+	/**
+	 * The message key of what is wrong with a delivery address as typed, or null: it is
+	 * required and has at most {@value #ADDRESS_MAX} characters once trimmed.
+	 */
+	private static String addressError(String address) {
+		if (address == null || address.isBlank()) {
+			return "sales.address.error.required";
+		}
+		return (address.strip().length() > ADDRESS_MAX) ? "sales.address.error.length" : null;
 	}
 
 	private static String validKey(String key) {
@@ -340,12 +421,12 @@ class OrderPages {
 	}
 
 	/** What the order form holds, as typed; always {@link #FORM_LINES} lines. */
-	record OrderForm(String customerId, String warehouseId, List<String> productIds, List<String> quantities,
-			List<String> discounts, String formKey) {
+	record OrderForm(String customerId, String warehouseId, String deliveryAddress, List<String> productIds,
+			List<String> quantities, List<String> discounts, String formKey) {
 
-		static OrderForm empty(UUID customerId) {
-			return new OrderForm((customerId != null) ? customerId.toString() : "", "", pad(null), pad(null), pad(null),
-					UUID.randomUUID().toString());
+		static OrderForm empty(UUID customerId, String deliveryAddress) {
+			return new OrderForm((customerId != null) ? customerId.toString() : "", "", deliveryAddress, pad(null),
+					pad(null), pad(null), UUID.randomUUID().toString());
 		}
 
 	}

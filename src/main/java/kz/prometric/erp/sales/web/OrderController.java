@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceManagement;
@@ -30,6 +31,7 @@ import kz.prometric.erp.shared.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/workspaces/{workspaceId}/orders")
 @Tag(name = "Orders")
 class OrderController {
+
+	/** Text with at least one character that is not white space (over several lines). */
+	private static final String NOT_BLANK = "(?s).*\\S.*";
 
 	private final OrderManagement orders;
 
@@ -56,7 +61,8 @@ class OrderController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Enter an order by hand; safe to retry with an Idempotency-Key")
+	@Operation(summary = "Enter an order by hand; deliveryAddress defaults to the customer's address now "
+			+ "(a snapshot); safe to retry with an Idempotency-Key")
 	ResponseEntity<Object> create(@PathVariable UUID workspaceId,
 			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody CreateOrderRequest request) {
@@ -64,7 +70,7 @@ class OrderController {
 		IdempotentRequests.Result result = this.idempotency.execute(workspaceId, CurrentUser.id(), idempotencyKey,
 				"POST orders " + request, () -> this.workspaces.requireMember(workspaceId, CurrentUser.id()),
 				() -> this.orders.create(workspaceId, CurrentUser.id(), request.customerId(), lines,
-						request.warehouseId()));
+						request.warehouseId(), request.deliveryAddress()));
 		return result.answer(HttpStatus.CREATED,
 				URI.create("/api/workspaces/" + workspaceId + "/orders/" + result.json().path("id").asText()));
 	}
@@ -90,6 +96,14 @@ class OrderController {
 		return this.orders.history(workspaceId, CurrentUser.id(), orderId, page);
 	}
 
+	@PatchMapping("/{orderId}")
+	@Operation(summary = "Change an order that is not shipped yet (managers): its deliveryAddress; "
+			+ "409 naming the field once the order is shipped or cancelled; recorded in its history")
+	OrderView update(@PathVariable UUID workspaceId, @PathVariable UUID orderId,
+			@Valid @RequestBody UpdateOrderRequest request) {
+		return this.orders.changeDeliveryAddress(workspaceId, CurrentUser.id(), orderId, request.deliveryAddress());
+	}
+
 	@PostMapping("/{orderId}/cancel")
 	@Operation(summary = "Cancel an order that is not shipped yet (managers)")
 	OrderView cancel(@PathVariable UUID workspaceId, @PathVariable UUID orderId,
@@ -109,9 +123,21 @@ class OrderController {
 
 	}
 
-	/** {@code warehouseId}: where the order is served from (optional). */
+	/**
+	 * {@code warehouseId}: where the order is served from (optional);
+	 * {@code deliveryAddress}: where it goes (optional: the customer's address).
+	 */
 	record CreateOrderRequest(@NotNull UUID customerId,
-			@NotEmpty @Size(max = 500) List<@Valid @NotNull OrderLineRequest> lines, UUID warehouseId) {
+			@NotEmpty @Size(max = 500) List<@Valid @NotNull OrderLineRequest> lines, UUID warehouseId,
+			@Size(max = 1000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String deliveryAddress) {
+	}
+
+	/**
+	 * What a PATCH of an order changes: its delivery address (required, as it is the only
+	 * field an order's PATCH changes; trimmed, at most 1000 characters).
+	 */
+	record UpdateOrderRequest(@NotNull @Size(max = 1000) @Pattern(regexp = NOT_BLANK,
+			message = "must not be blank") String deliveryAddress) {
 	}
 
 	record CancelOrderRequest(@NotBlank @Size(max = 2000) String reason) {
