@@ -55,6 +55,20 @@ public class ProcessDiagrams {
 
 	private static final double LINE_HEIGHT = 13;
 
+	/**
+	 * The kinds of shapes, most specific first: the first whose type an element has is
+	 * its kind.
+	 */
+	private static final List<Map.Entry<Class<?>, String>> KINDS = List.of(Map.entry(Participant.class, "pool"),
+			Map.entry(Lane.class, "lane"), Map.entry(TextAnnotation.class, "annotation"),
+			Map.entry(SubProcess.class, "subprocess"), Map.entry(Activity.class, "task"),
+			Map.entry(EndEvent.class, "end-event"), Map.entry(BoundaryEvent.class, "intermediate-event"),
+			Map.entry(IntermediateCatchEvent.class, "intermediate-event"),
+			Map.entry(IntermediateThrowEvent.class, "intermediate-event"), Map.entry(Event.class, "start-event"),
+			Map.entry(ParallelGateway.class, "parallel-gateway"),
+			Map.entry(InclusiveGateway.class, "inclusive-gateway"), Map.entry(EventBasedGateway.class, "event-gateway"),
+			Map.entry(Gateway.class, "exclusive-gateway"));
+
 	private final RepositoryService repository;
 
 	private final HistoryService history;
@@ -127,42 +141,10 @@ public class ProcessDiagrams {
 	}
 
 	private static String kind(BaseElement element) {
-		if (element instanceof Participant) {
-			return "pool";
-		}
-		if (element instanceof Lane) {
-			return "lane";
-		}
-		if (element instanceof TextAnnotation) {
-			return "annotation";
-		}
-		if (element instanceof SubProcess) {
-			return "subprocess";
-		}
-		if (element instanceof Activity) {
-			return "task";
-		}
-		if (element instanceof EndEvent) {
-			return "end-event";
-		}
-		if (element instanceof BoundaryEvent || element instanceof IntermediateCatchEvent
-				|| element instanceof IntermediateThrowEvent) {
-			return "intermediate-event";
-		}
-		if (element instanceof Event) {
-			return "start-event";
-		}
-		if (element instanceof ParallelGateway) {
-			return "parallel-gateway";
-		}
-		if (element instanceof InclusiveGateway) {
-			return "inclusive-gateway";
-		}
-		if (element instanceof EventBasedGateway) {
-			return "event-gateway";
-		}
-		if (element instanceof Gateway) {
-			return "exclusive-gateway";
+		for (Map.Entry<Class<?>, String> kind : KINDS) {
+			if (kind.getKey().isInstance(element)) {
+				return kind.getValue();
+			}
 		}
 		return "other";
 	}
@@ -233,6 +215,25 @@ public class ProcessDiagrams {
 		return (value == Math.rint(value)) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
 	}
 
+	/** Points as SVG lists them: {@code x,y x,y …}. */
+	private static String points(double... xy) {
+		StringBuilder points = new StringBuilder();
+		for (int i = 0; i + 1 < xy.length; i += 2) {
+			points.append((i > 0) ? " " : "").append(n(xy[i])).append(',').append(n(xy[i + 1]));
+		}
+		return points.toString();
+	}
+
+	/** A path through the points: {@code Mx,y Lx,y …}. */
+	private static String track(double... xy) {
+		return "M" + points(xy).replace(" ", " L");
+	}
+
+	/** How many lines of text fit in {@code height} pixels (at least one). */
+	private static int linesIn(double height) {
+		return Math.max(1, (int) (height / LINE_HEIGHT));
+	}
+
 	private record Shape(String id, String kind, String name, double x, double y, double w, double h, double[] label,
 			boolean expanded) {
 
@@ -240,9 +241,28 @@ public class ProcessDiagrams {
 			return "pool".equals(this.kind) || "lane".equals(this.kind) || "subprocess".equals(this.kind);
 		}
 
+		double cx() {
+			return this.x + this.w / 2;
+		}
+
+		double cy() {
+			return this.y + this.h / 2;
+		}
+
 	}
 
 	private record Edge(String id, String type, String name, List<double[]> points, double[] label) {
+	}
+
+	/** How a step is drawn: as current, as completed, or plain. */
+	private record Look(String state, String fill, String stroke, String width) {
+
+		static final Look CURRENT = new Look(" current", "#fff3cd", "#d97706", "3");
+
+		static final Look COMPLETED = new Look(" completed", "#e2e3e5", "#444", "1.5");
+
+		static final Look PLAIN = new Look("", "#fff", "#444", "1.5");
+
 	}
 
 	private record Diagram(List<Shape> shapes, List<Edge> edges) {
@@ -269,26 +289,15 @@ public class ProcessDiagrams {
 					maxY = Math.max(maxY, p[1]);
 				}
 			}
-			double x0 = minX - PADDING;
-			double y0 = minY - PADDING;
 			double width = maxX - minX + 2 * PADDING;
 			double height = maxY - minY + 2 * PADDING;
-			StringBuilder svg = new StringBuilder(8192);
-			svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" role=\"img\" viewBox=\"")
-				.append(n(x0))
-				.append(' ')
-				.append(n(y0))
-				.append(' ')
-				.append(n(width))
-				.append(' ')
-				.append(n(height))
-				.append("\" width=\"")
-				.append(n(width))
-				.append("\" style=\"max-width:100%;height:auto\" font-family=\"sans-serif\" font-size=\"11\">");
-			svg.append(
-					"<defs><marker id=\"bpmn-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" ")
-				.append("markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>")
-				.append("</marker></defs>");
+			Svg svg = new Svg();
+			svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "bpmn-diagram", "role", "img", "viewBox",
+					n(minX - PADDING) + " " + n(minY - PADDING) + " " + n(width) + " " + n(height), "width", width,
+					"style", "max-width:100%;height:auto", "font-family", "sans-serif", "font-size", "11");
+			svg.raw("<defs><marker id=\"bpmn-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
+					+ "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/>"
+					+ "</marker></defs>");
 			// containers first (pools, lanes, expanded subprocesses), then flows, then
 			// nodes
 			for (Shape s : this.shapes) {
@@ -304,210 +313,193 @@ public class ProcessDiagrams {
 					shape(svg, s, current, completed);
 				}
 			}
-			return svg.append("</svg>").toString();
+			return svg.close("svg").toString();
 		}
 
-		private static void shape(StringBuilder svg, Shape s, Set<String> current, Set<String> completed) {
-			String state = current.contains(s.id()) ? " current" : (completed.contains(s.id()) ? " completed" : "");
-			String fill = current.contains(s.id()) ? "#fff3cd" : (completed.contains(s.id()) ? "#e2e3e5" : "#fff");
-			String stroke = current.contains(s.id()) ? "#d97706" : "#444";
-			String strokeWidth = current.contains(s.id()) ? "3" : "1.5";
-			svg.append("<g class=\"bpmn-shape bpmn-")
-				.append(s.kind())
-				.append(state)
-				.append("\" data-element-id=\"")
-				.append(escape(s.id()))
-				.append("\">");
+		private static void shape(Svg svg, Shape s, Set<String> current, Set<String> completed) {
+			Look look = current.contains(s.id()) ? Look.CURRENT
+					: (completed.contains(s.id()) ? Look.COMPLETED : Look.PLAIN);
+			svg.open("g", "class", "bpmn-shape bpmn-" + s.kind() + look.state(), "data-element-id", escape(s.id()));
 			if (s.name() != null && !s.name().isBlank()) {
-				svg.append("<title>").append(escape(s.name())).append("</title>");
+				svg.open("title").raw(escape(s.name())).close("title");
 			}
-			double cx = s.x() + s.w() / 2;
-			double cy = s.y() + s.h() / 2;
 			switch (s.kind()) {
 				case "pool", "lane" -> {
-					svg.append(rect(s, 0, "none", "#999", "1"));
-					if (s.name() != null) {
-						double tx = s.x() + 15;
-						svg.append("<text transform=\"rotate(-90 ")
-							.append(n(tx))
-							.append(' ')
-							.append(n(cy))
-							.append(")\" x=\"")
-							.append(n(tx))
-							.append("\" y=\"")
-							.append(n(cy + 4))
-							.append("\" text-anchor=\"middle\">")
-							.append(escape(s.name()))
-							.append("</text>");
-					}
+					svg.rect(s, 0, "none", "#999", "1");
+					svg.sideways(s.name(), s.x() + 15, s.cy());
 				}
 				case "subprocess" -> {
-					svg.append(rect(s, 10, current.contains(s.id()) ? fill : "none", stroke, strokeWidth));
-					if (s.name() != null) {
-						text(svg, s.name(), s.x() + 8, s.y() + 16, s.w() - 16, 2, "start");
-					}
+					svg.rect(s, 10, (look == Look.CURRENT) ? look.fill() : "none", look.stroke(), look.width());
+					svg.text(s.name(), s.x() + 8, s.y() + 16, s.w() - 16, 2, "start");
 				}
 				case "task", "other" -> {
-					svg.append(rect(s, 10, fill, stroke, strokeWidth));
-					if (s.name() != null) {
-						List<String> lines = wrap(s.name(), s.w() - 10, Math.max(1, (int) ((s.h() - 6) / LINE_HEIGHT)));
-						double top = cy - (lines.size() - 1) * LINE_HEIGHT / 2 + 4;
-						lines(svg, lines, cx, top, "middle");
-					}
+					svg.rect(s, 10, look.fill(), look.stroke(), look.width());
+					svg.centred(s.name(), s.cx(), s.cy(), s.w() - 10, linesIn(s.h() - 6));
 				}
 				case "annotation" -> {
-					svg.append("<path d=\"M")
-						.append(n(s.x() + 10))
-						.append(',')
-						.append(n(s.y()))
-						.append(" L")
-						.append(n(s.x()))
-						.append(',')
-						.append(n(s.y()))
-						.append(" L")
-						.append(n(s.x()))
-						.append(',')
-						.append(n(s.y() + s.h()))
-						.append(" L")
-						.append(n(s.x() + 10))
-						.append(',')
-						.append(n(s.y() + s.h()))
-						.append("\" fill=\"none\" stroke=\"#777\"/>");
-					if (s.name() != null) {
-						text(svg, s.name(), s.x() + 5, s.y() + 14, s.w() - 8,
-								Math.max(1, (int) ((s.h() - 4) / LINE_HEIGHT)), "start");
+					svg.element("path", "d",
+							track(s.x() + 10, s.y(), s.x(), s.y(), s.x(), s.y() + s.h(), s.x() + 10, s.y() + s.h()),
+							"fill", "none", "stroke", "#777");
+					svg.text(s.name(), s.x() + 5, s.y() + 14, s.w() - 8, linesIn(s.h() - 4), "start");
+				}
+				case "start-event", "intermediate-event", "end-event" -> {
+					double r = Math.min(s.w(), s.h()) / 2;
+					svg.circle(s.cx(), s.cy(), r, look.fill(), look.stroke(),
+							"end-event".equals(s.kind()) ? "4" : look.width());
+					if ("intermediate-event".equals(s.kind())) {
+						svg.circle(s.cx(), s.cy(), r - 3, "none", look.stroke(), "1");
 					}
+					svg.label(s.name(), s.label(), s.cx(), s.y() + s.h() + 14, 90, 3);
 				}
 				default -> {
-					if (s.kind().endsWith("event")) {
-						double r = Math.min(s.w(), s.h()) / 2;
-						String width = "end-event".equals(s.kind()) ? "4" : strokeWidth;
-						svg.append(circle(cx, cy, r, fill, stroke, width));
-						if ("intermediate-event".equals(s.kind())) {
-							svg.append(circle(cx, cy, r - 3, "none", stroke, "1"));
-						}
-					}
-					else {
-						svg.append("<polygon points=\"")
-							.append(n(cx))
-							.append(',')
-							.append(n(s.y()))
-							.append(' ')
-							.append(n(s.x() + s.w()))
-							.append(',')
-							.append(n(cy))
-							.append(' ')
-							.append(n(cx))
-							.append(',')
-							.append(n(s.y() + s.h()))
-							.append(' ')
-							.append(n(s.x()))
-							.append(',')
-							.append(n(cy))
-							.append("\" fill=\"")
-							.append(fill)
-							.append("\" stroke=\"")
-							.append(stroke)
-							.append("\" stroke-width=\"")
-							.append(strokeWidth)
-							.append("\"/>");
-						gatewayMarker(svg, s.kind(), cx, cy, s.w() / 4);
-					}
-					if (s.name() != null && !s.name().isBlank()) {
-						double[] label = s.label();
-						double lx = (label != null) ? label[0] + label[2] / 2 : cx;
-						double ly = (label != null) ? label[1] + 10 : s.y() + s.h() + 14;
-						double lw = (label != null) ? Math.max(label[2], 90) : 110;
-						text(svg, s.name(), lx, ly, lw, 3, "middle");
-					}
+					svg.element("polygon", "points",
+							points(s.cx(), s.y(), s.x() + s.w(), s.cy(), s.cx(), s.y() + s.h(), s.x(), s.cy()), "fill",
+							look.fill(), "stroke", look.stroke(), "stroke-width", look.width());
+					gatewayMarker(svg, s.kind(), s.cx(), s.cy(), s.w() / 4);
+					svg.label(s.name(), s.label(), s.cx(), s.y() + s.h() + 14, 90, 3);
 				}
 			}
-			svg.append("</g>");
+			svg.close("g");
 		}
 
-		private static void gatewayMarker(StringBuilder svg, String kind, double cx, double cy, double size) {
+		private static void gatewayMarker(Svg svg, String kind, double cx, double cy, double size) {
+			double d = size * 0.7;
 			switch (kind) {
-				case "parallel-gateway" -> svg.append(path("M" + n(cx - size) + "," + n(cy) + " L" + n(cx + size) + ","
-						+ n(cy) + " M" + n(cx) + "," + n(cy - size) + " L" + n(cx) + "," + n(cy + size), "3"));
-				case "inclusive-gateway" -> svg.append(circle(cx, cy, size * 0.9, "none", "#444", "2.5"));
-				case "event-gateway" -> svg.append(circle(cx, cy, size * 0.9, "none", "#444", "1"));
-				default -> {
-					double d = size * 0.7;
-					svg.append(path("M" + n(cx - d) + "," + n(cy - d) + " L" + n(cx + d) + "," + n(cy + d) + " M"
-							+ n(cx + d) + "," + n(cy - d) + " L" + n(cx - d) + "," + n(cy + d), "3"));
-				}
+				case "parallel-gateway" ->
+					svg.line(track(cx - size, cy, cx + size, cy) + " " + track(cx, cy - size, cx, cy + size), "3");
+				case "inclusive-gateway" -> svg.circle(cx, cy, size * 0.9, "none", "#444", "2.5");
+				case "event-gateway" -> svg.circle(cx, cy, size * 0.9, "none", "#444", "1");
+				default ->
+					svg.line(track(cx - d, cy - d, cx + d, cy + d) + " " + track(cx + d, cy - d, cx - d, cy + d), "3");
 			}
 		}
 
-		private static void edge(StringBuilder svg, Edge e) {
+		private static void edge(Svg svg, Edge e) {
 			boolean sequence = "sequenceFlow".equals(e.type());
-			boolean message = "messageFlow".equals(e.type());
-			StringBuilder points = new StringBuilder();
-			for (double[] p : e.points()) {
-				if (points.length() > 0) {
-					points.append(' ');
+			boolean arrow = sequence || "messageFlow".equals(e.type());
+			double[] xy = new double[2 * e.points().size()];
+			for (int i = 0; i < e.points().size(); i++) {
+				xy[2 * i] = e.points().get(i)[0];
+				xy[2 * i + 1] = e.points().get(i)[1];
+			}
+			svg.open("g", "class", "bpmn-flow bpmn-" + escape(e.type()), "data-element-id", escape(e.id()));
+			svg.element("polyline", "points", points(xy), "fill", "none", "stroke", "#444", "stroke-width", "1.5",
+					"marker-end", arrow ? "url(#bpmn-arrow)" : null, "stroke-dasharray", sequence ? null : "4 3");
+			double[] mid = e.points().get(e.points().size() / 2);
+			svg.label(e.name(), e.label(), mid[0], mid[1] - 5, 80, 2);
+			svg.close("g");
+		}
+
+	}
+
+	/**
+	 * An SVG being written: elements with their attributes in the order given (a null
+	 * value leaves an attribute out, a number is written as {@link #n} writes it), and
+	 * the shapes and texts a diagram is made of.
+	 */
+	private static final class Svg {
+
+		private final StringBuilder out = new StringBuilder(8192);
+
+		Svg raw(String markup) {
+			this.out.append(markup);
+			return this;
+		}
+
+		Svg open(String name, Object... attributes) {
+			return tag(name, attributes).raw(">");
+		}
+
+		Svg close(String name) {
+			return raw("</" + name + ">");
+		}
+
+		/** An element without content: {@code <name a="v"/>}. */
+		Svg element(String name, Object... attributes) {
+			return tag(name, attributes).raw("/>");
+		}
+
+		private Svg tag(String name, Object... attributes) {
+			this.out.append('<').append(name);
+			for (int i = 0; i + 1 < attributes.length; i += 2) {
+				Object value = attributes[i + 1];
+				if (value != null) {
+					this.out.append(' ')
+						.append(attributes[i])
+						.append("=\"")
+						.append((value instanceof Double number) ? n(number) : value)
+						.append('"');
 				}
-				points.append(n(p[0])).append(',').append(n(p[1]));
 			}
-			svg.append("<g class=\"bpmn-flow bpmn-")
-				.append(escape(e.type()))
-				.append("\" data-element-id=\"")
-				.append(escape(e.id()))
-				.append("\"><polyline points=\"")
-				.append(points)
-				.append("\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\"")
-				.append(sequence || message ? " marker-end=\"url(#bpmn-arrow)\"" : "")
-				.append(sequence ? "" : " stroke-dasharray=\"4 3\"")
-				.append("/>");
-			if (e.name() != null && !e.name().isBlank()) {
-				double[] label = e.label();
-				double[] mid = e.points().get(e.points().size() / 2);
-				double lx = (label != null) ? label[0] + label[2] / 2 : mid[0];
-				double ly = (label != null) ? label[1] + 10 : mid[1] - 5;
-				double lw = (label != null) ? Math.max(label[2], 80) : 100;
-				text(svg, e.name(), lx, ly, lw, 2, "middle");
+			return this;
+		}
+
+		void rect(Shape s, double radius, String fill, String stroke, String width) {
+			element("rect", "x", s.x(), "y", s.y(), "width", s.w(), "height", s.h(), "rx", radius, "fill", fill,
+					"stroke", stroke, "stroke-width", width);
+		}
+
+		void circle(double cx, double cy, double r, String fill, String stroke, String width) {
+			element("circle", "cx", cx, "cy", cy, "r", r, "fill", fill, "stroke", stroke, "stroke-width", width);
+		}
+
+		/** A marker's strokes (a gateway's cross or plus). */
+		void line(String track, String width) {
+			element("path", "d", track, "fill", "none", "stroke", "#444", "stroke-width", width);
+		}
+
+		/** A pool's or lane's name, read bottom to top along its left edge. */
+		void sideways(String name, double x, double cy) {
+			if (name != null) {
+				open("text", "transform", "rotate(-90 " + n(x) + " " + n(cy) + ")", "x", x, "y", cy + 4, "text-anchor",
+						"middle")
+					.raw(escape(name))
+					.close("text");
 			}
-			svg.append("</g>");
 		}
 
-		private static String rect(Shape s, double radius, String fill, String stroke, String width) {
-			return "<rect x=\"" + n(s.x()) + "\" y=\"" + n(s.y()) + "\" width=\"" + n(s.w()) + "\" height=\"" + n(s.h())
-					+ "\" rx=\"" + n(radius) + "\" fill=\"" + fill + "\" stroke=\"" + stroke + "\" stroke-width=\""
-					+ width + "\"/>";
+		/** A name wrapped and centred in a box around {@code (cx, cy)}. */
+		void centred(String name, double cx, double cy, double width, int max) {
+			if (name != null) {
+				List<String> lines = wrap(name, width, max);
+				lines(lines, cx, cy - (lines.size() - 1) * LINE_HEIGHT / 2 + 4, "middle");
+			}
 		}
 
-		private static String circle(double cx, double cy, double r, String fill, String stroke, String width) {
-			return "<circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(r) + "\" fill=\"" + fill
-					+ "\" stroke=\"" + stroke + "\" stroke-width=\"" + width + "\"/>";
+		/**
+		 * The name of an event, gateway or flow: in the bounds the diagram gives it (at
+		 * least {@code minWidth} wide), else centred at {@code (x, y)} and 20 pixels
+		 * wider.
+		 */
+		void label(String name, double[] bounds, double x, double y, double minWidth, int max) {
+			if (name == null || name.isBlank()) {
+				return;
+			}
+			if (bounds != null) {
+				text(name, bounds[0] + bounds[2] / 2, bounds[1] + 10, Math.max(bounds[2], minWidth), max, "middle");
+			}
+			else {
+				text(name, x, y, minWidth + 20, max, "middle");
+			}
 		}
 
-		private static String path(String d, String width) {
-			return "<path d=\"" + d + "\" fill=\"none\" stroke=\"#444\" stroke-width=\"" + width + "\"/>";
+		void text(String text, double x, double y, double width, int max, String anchor) {
+			if (text != null) {
+				lines(wrap(text, width, max), x, y, anchor);
+			}
 		}
 
-		private static void text(StringBuilder svg, String text, double x, double y, double width, int max,
-				String anchor) {
-			lines(svg, wrap(text, width, max), x, y, anchor);
-		}
-
-		private static void lines(StringBuilder svg, List<String> lines, double x, double y, String anchor) {
-			svg.append("<text x=\"")
-				.append(n(x))
-				.append("\" y=\"")
-				.append(n(y))
-				.append("\" text-anchor=\"")
-				.append(anchor)
-				.append("\" fill=\"#212529\">");
+		private void lines(List<String> lines, double x, double y, String anchor) {
+			open("text", "x", x, "y", y, "text-anchor", anchor, "fill", "#212529");
 			for (int i = 0; i < lines.size(); i++) {
-				svg.append("<tspan x=\"")
-					.append(n(x))
-					.append("\" dy=\"")
-					.append((i == 0) ? "0" : n(LINE_HEIGHT))
-					.append("\">")
-					.append(escape(lines.get(i)))
-					.append("</tspan>");
+				open("tspan", "x", x, "dy", (i == 0) ? "0" : n(LINE_HEIGHT)).raw(escape(lines.get(i))).close("tspan");
 			}
-			svg.append("</text>");
+			close("text");
+		}
+
+		@Override
+		public String toString() {
+			return this.out.toString();
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.prometric.erp.catalog.CatalogManagement;
@@ -19,7 +21,7 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.ErpPages;
-import kz.prometric.erp.shared.FieldViolation;
+import kz.prometric.erp.shared.FormErrors;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.VatCategory;
 
@@ -79,24 +81,16 @@ class ProductFormPages {
 		Map<String, String> errors = new LinkedHashMap<>();
 		refused(binding, errors);
 		Values values = check(product, true, errors);
-		if (errors.isEmpty()) {
-			try {
-				ProductView created = this.catalog.create(workspaceId, caller,
-						new NewProduct(values.code(), values.name(), product.getDescription(), values.unit(),
-								values.price(), values.cost(), product.getVatCategory(), product.isPriceIncludesVat(),
-								product.getCategory()));
-				redirect.addFlashAttribute("productSaved", true);
-				return "redirect:/app/" + workspaceId + "/products/" + created.id();
-			}
-			catch (InvalidInputException ex) {
-				add(errors, ex.violations());
-			}
-			catch (BusinessRuleViolation ex) {
-				add(errors, ex.violations());
-			}
-			catch (ConflictException ex) {
-				errors.put("code", message("catalog.error.codeTaken"));
-			}
+		String saved = save(errors, () -> {
+			ProductView created = this.catalog.create(workspaceId, caller,
+					new NewProduct(values.code(), values.name(), product.getDescription(), values.unit(),
+							values.price(), values.cost(), product.getVatCategory(), product.isPriceIncludesVat(),
+							product.getCategory()));
+			redirect.addFlashAttribute("productSaved", true);
+			return "redirect:/app/" + workspaceId + "/products/" + created.id();
+		});
+		if (saved != null) {
+			return saved;
 		}
 		response.setStatus(422);
 		return form(model, errors, null);
@@ -122,24 +116,16 @@ class ProductFormPages {
 		Map<String, String> errors = new LinkedHashMap<>();
 		refused(binding, errors);
 		Values values = check(product, false, errors);
-		if (errors.isEmpty()) {
-			try {
-				this.catalog.update(workspaceId, caller, productId, new ProductChanges(values.code(), values.name(),
-						(product.getDescription() != null) ? product.getDescription() : "", values.unit(),
-						values.price(), (values.cost() != null) ? values.cost() : BigDecimal.ZERO, product.getStatus(),
-						product.getVatCategory(), product.isPriceIncludesVat(), product.getCategory()));
-				redirect.addFlashAttribute("productSaved", true);
-				return "redirect:/app/" + workspaceId + "/products/" + productId;
-			}
-			catch (InvalidInputException ex) {
-				add(errors, ex.violations());
-			}
-			catch (BusinessRuleViolation ex) {
-				add(errors, ex.violations());
-			}
-			catch (ConflictException ex) {
-				errors.put("code", message("catalog.error.codeTaken"));
-			}
+		String saved = save(errors, () -> {
+			this.catalog.update(workspaceId, caller, productId, new ProductChanges(values.code(), values.name(),
+					(product.getDescription() != null) ? product.getDescription() : "", values.unit(), values.price(),
+					(values.cost() != null) ? values.cost() : BigDecimal.ZERO, product.getStatus(),
+					product.getVatCategory(), product.isPriceIncludesVat(), product.getCategory()));
+			redirect.addFlashAttribute("productSaved", true);
+			return "redirect:/app/" + workspaceId + "/products/" + productId;
+		});
+		if (saved != null) {
+			return saved;
 		}
 		response.setStatus(422);
 		return form(model, errors, existing);
@@ -215,8 +201,25 @@ class ProductFormPages {
 		return amount;
 	}
 
-	private void add(Map<String, String> errors, java.util.List<FieldViolation> violations) {
-		violations.forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+	/**
+	 * Saves a form without errors and answers where to go next; null when the form has
+	 * errors or the catalog refuses it (its reasons beside the fields, a taken code in
+	 * the page's language).
+	 */
+	private String save(Map<String, String> errors, Supplier<String> save) {
+		if (!errors.isEmpty()) {
+			return null;
+		}
+		try {
+			return save.get();
+		}
+		catch (ConflictException ex) {
+			errors.put("code", message("catalog.error.codeTaken"));
+		}
+		catch (InvalidInputException | BusinessRuleViolation ex) {
+			FormErrors.put(ex, errors, UnaryOperator.identity());
+		}
+		return null;
 	}
 
 	private String message(String key, Object... args) {

@@ -20,6 +20,7 @@ import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealManagement.DealFilter;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.shared.ErpPages;
+import kz.prometric.erp.shared.FormErrors;
 import kz.prometric.erp.shared.PageQuery;
 
 import org.springframework.data.domain.Sort;

@@ -43,6 +43,7 @@ import kz.prometric.erp.hr.HrManagement.EmployeeFilter;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceView;
 import kz.prometric.erp.shared.ErpPages;
+import kz.prometric.erp.shared.FormErrors;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;

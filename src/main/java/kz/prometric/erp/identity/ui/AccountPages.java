@@ -9,6 +9,7 @@ import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ErpPages;
+import kz.prometric.erp.shared.FormErrors;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.TooManyRequestsException;
@@ -56,8 +57,7 @@ class AccountPages {
 					newPassword);
 		}
 		catch (BusinessRuleViolation | InvalidInputException ex) {
-			boolean current = (ex instanceof BusinessRuleViolation rule)
-					&& rule.violations().stream().anyMatch(v -> v.field().equals("currentPassword"));
+			boolean current = (ex instanceof BusinessRuleViolation) && FormErrors.names(ex, "currentPassword");
 			return current
 					? refused(model, response, HttpStatus.UNPROCESSABLE_ENTITY, "currentPasswordError",
 							"identity.account.currentWrong")

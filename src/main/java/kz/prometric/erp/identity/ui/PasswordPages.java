@@ -2,6 +2,7 @@ package kz.prometric.erp.identity.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.prometric.erp.identity.IdentityManagement;
+import kz.prometric.erp.shared.FormErrors;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.TooManyRequestsException;
 
@@ -76,7 +77,7 @@ class PasswordPages {
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			if (ex.violations().stream().anyMatch(v -> v.field().equals("newPassword"))) {
+			if (FormErrors.names(ex, "newPassword")) {
 				model.addAttribute("passwordError", "identity.password.tooLong");
 			}
 			else {
