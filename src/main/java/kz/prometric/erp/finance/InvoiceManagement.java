@@ -57,6 +57,12 @@ public class InvoiceManagement {
 	/** Series of credit note numbers. */
 	public static final String CREDIT_NOTE_SERIES = "CN";
 
+	/** The least role that issues credit notes (REST, pages). */
+	public static final WorkspaceRole CREDITING_ROLE = WorkspaceRole.MANAGER;
+
+	/** The longest reason of a credit note. */
+	public static final int MAX_REASON_LENGTH = 2000;
+
 	/** The business time zone: issue dates, payment dates and years are taken here. */
 	public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
 
@@ -246,15 +252,19 @@ public class InvoiceManagement {
 	 * paid − credited) goes down by the note's gross, which must not exceed it (422
 	 * {@code lines}); the invoice becomes PARTIALLY_CREDITED, or CREDITED when nothing is
 	 * left, or PAID when payments cover the rest (then {@link InvoicePaid} is published).
-	 * A paid or fully credited invoice, and a credit note, are refused (409). Publishes
-	 * {@link InvoiceCredited}.
+	 * A paid or fully credited invoice, and a credit note, are refused (409); the reason
+	 * is required, at most {@value #MAX_REASON_LENGTH} characters (422 {@code reason}).
+	 * Needs {@link #CREDITING_ROLE} (403). Publishes {@link InvoiceCredited}.
 	 */
 	@Transactional
 	public InvoiceView creditNote(UUID workspaceId, UUID callerId, UUID invoiceId, String reason,
 			List<CreditLine> lines) {
-		this.workspaces.requireRole(workspaceId, callerId, WorkspaceRole.MANAGER);
+		this.workspaces.requireRole(workspaceId, callerId, CREDITING_ROLE);
 		if (reason == null || reason.isBlank()) {
 			throw new BusinessRuleViolation("reason", "A credit note needs a reason");
+		}
+		if (reason.strip().length() > MAX_REASON_LENGTH) {
+			throw new BusinessRuleViolation("reason", "A reason has at most " + MAX_REASON_LENGTH + " characters");
 		}
 		Invoice invoice = this.invoices.lockByIdAndWorkspaceId(invoiceId, workspaceId)
 			.orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
@@ -467,16 +477,26 @@ public class InvoiceManagement {
 				i -> i.view(today));
 	}
 
-	/** The invoice as an HTML page a customer accepts (members of the workspace). */
+	/**
+	 * The credit notes of an invoice of the workspace (members), oldest first; another
+	 * workspace's invoice is not found (404).
+	 */
 	@Transactional(readOnly = true)
-	public String document(UUID workspaceId, UUID callerId, UUID invoiceId) {
-		return InvoiceDocument.html(invoice(workspaceId, callerId, invoiceId));
+	public List<InvoiceView> creditNotesOf(UUID workspaceId, UUID callerId, UUID invoiceId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		load(workspaceId, invoiceId);
+		LocalDate today = today();
+		return this.invoices.creditNotesOf(invoiceId, workspaceId).stream().map(i -> i.view(today)).toList();
 	}
 
-	/** The HTML page of any invoice, for the invoice e-mail (no access check). */
+	/**
+	 * Whether the caller's role lets him issue credit notes ({@link #CREDITING_ROLE} or
+	 * above), as {@link #creditNote} requires; a non-member's workspace is not found
+	 * (404).
+	 */
 	@Transactional(readOnly = true)
-	public String documentFor(UUID invoiceId) {
-		return InvoiceDocument.html(requireInvoice(invoiceId));
+	public boolean mayCredit(UUID workspaceId, UUID callerId) {
+		return this.workspaces.requireMember(workspaceId, callerId).includes(CREDITING_ROLE);
 	}
 
 	private Invoice load(UUID workspaceId, UUID invoiceId) {

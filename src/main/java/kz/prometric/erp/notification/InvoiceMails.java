@@ -1,10 +1,13 @@
 package kz.prometric.erp.notification;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
+import kz.prometric.erp.finance.InvoiceDocuments;
 import kz.prometric.erp.finance.InvoiceEvents.InvoiceIssued;
 import kz.prometric.erp.finance.InvoiceEvents.PaymentReminderDue;
 import kz.prometric.erp.finance.InvoiceManagement;
+import kz.prometric.erp.finance.InvoiceView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +15,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails an issued invoice (as HTML) to the customer, and payment reminders, once the
- * issuing transaction has committed. A failed send throws, so the event publication stays
- * incomplete and the resubmission job retries it; a successful one completes the
- * publication and is not sent again.
+ * E-mails an issued invoice to the customer, and payment reminders, once the issuing
+ * transaction has committed. The invoice mail is the invoice's document (the same as its
+ * page, PDF and API document: {@link InvoiceDocuments}) as the HTML body, a short text
+ * part and the PDF attached, in the document language (ru unless configured). A failed
+ * send throws, so the event publication stays incomplete and the resubmission job retries
+ * it; a successful one completes the publication and is not sent again.
  */
 @Component
 class InvoiceMails {
@@ -28,9 +33,12 @@ class InvoiceMails {
 
 	private final InvoiceManagement invoices;
 
-	InvoiceMails(Mailer mailer, InvoiceManagement invoices) {
+	private final InvoiceDocuments documents;
+
+	InvoiceMails(Mailer mailer, InvoiceManagement invoices, InvoiceDocuments documents) {
 		this.mailer = mailer;
 		this.invoices = invoices;
+		this.documents = documents;
 	}
 
 	@ApplicationModuleListener
@@ -39,15 +47,11 @@ class InvoiceMails {
 			log.info("Invoice {} not e-mailed: the customer has no e-mail address", issued.number());
 			return;
 		}
-		String text = """
-				Hello,
-
-				please find invoice %s attached below (HTML).
-
-				Thank you for your business.
-				""".formatted(issued.number());
-		this.mailer.sendHtml(issued.customerEmail(), "Invoice " + issued.number(), text,
-				this.invoices.documentFor(issued.invoiceId()));
+		InvoiceView invoice = this.invoices.requireInvoice(issued.invoiceId());
+		Locale language = this.documents.documentLanguage();
+		this.mailer.sendHtml(issued.customerEmail(), this.documents.title(invoice, language),
+				this.documents.text(invoice, language), this.documents.html(invoice, language), new Mailer.Attachment(
+						invoice.number() + ".pdf", this.documents.pdf(invoice, language), "application/pdf"));
 	}
 
 	@ApplicationModuleListener

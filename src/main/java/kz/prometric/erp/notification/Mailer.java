@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -55,6 +56,14 @@ class Mailer {
 	 * propagates (so the event publication is retried).
 	 */
 	void sendHtml(String to, String subject, String text, String html) {
+		sendHtml(to, subject, text, html, null);
+	}
+
+	/**
+	 * Like {@link #sendHtml(String, String, String, String)}, with a file attached
+	 * ({@code attachment} may be null).
+	 */
+	void sendHtml(String to, String subject, String text, String html, Attachment attachment) {
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {
 			log.info("No SMTP server configured (spring.mail.host); HTML mail to {} not sent:\nSubject: {}\n\n{}", to,
@@ -68,12 +77,20 @@ class Mailer {
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(text, html);
+			if (attachment != null) {
+				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+						attachment.contentType());
+			}
 			mail.send(message);
 		}
 		catch (MessagingException ex) {
 			throw new MailPreparationException("Cannot build the mail '" + subject + "'", ex);
 		}
 		log.info("Sent '{}' to {}", subject, to);
+	}
+
+	/** A file attached to a mail. */
+	record Attachment(String fileName, byte[] content, String contentType) {
 	}
 
 }

@@ -257,7 +257,8 @@ class InvoiceApiTests {
 			.containsExactly("CN-" + year + "-000001");
 		String html = this.api.get(invoices() + "/" + note.json().path("id").asText() + "/document", this.owner.token())
 			.text();
-		assertThat(html).contains("Credit note CN-" + year + "-000001", invoice.number(), "Goods returned");
+		assertThat(html).contains("Кредит-нота № CN-" + year + "-000001", invoice.number(), "Goods returned",
+				"Всего сторнировано: Двести тридцать два тенге 00 тиынов");
 	}
 
 	@Test
@@ -393,18 +394,51 @@ class InvoiceApiTests {
 				NEW_CODE);
 
 		Api.Response document = this.api.send("GET", invoices() + "/" + invoice.id() + "/document", null, null,
-				Map.of("Authorization", "Bearer " + this.owner.token(), "Accept", "text/html"));
+				Map.of("Authorization", "Bearer " + this.owner.token(), "Accept", "text/html", "Accept-Language",
+						"en-GB,en;q=0.9"));
 
 		assertThat(document.status()).as(document.toString()).isEqualTo(200);
 		assertThat(document.contentType()).startsWith("text/html");
-		String html = document.text();
+		assertThat(document.header("Content-Language")).isEqualTo("en");
+		String html = document.text().replace('\u00a0', ' ');
 		assertThat(html).contains("Invoice " + invoice.number(), "Dana Trading LLP", this.org.bin(),
 				"Buyer &lt;b&gt;&amp; Sons&lt;/b&gt; LLP", invoice.buyerTaxId(), "Astana, Kabanbay batyr 1",
-				"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "Insurance &lt;i&gt;cover&lt;/i&gt;", "VAT 16%",
-				"VAT 0%", "Exempt from VAT", "30.09", "4.81", "Due date", "Turnover date", "01.01.2026");
+				"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "Insurance &lt;i&gt;cover&lt;/i&gt;", "VAT 16 %",
+				"VAT 0 %", "Exempt from VAT", "30,09 ₸", "4,81 ₸", "Due date", "Turnover date", "01.01.2026",
+				"Total to pay: One hundred four tenge 90 tiyn");
 		assertThat(html).doesNotContain("<script>", "<i>cover", "<b>&");
 		assertThat(this.api.get(invoices() + "/" + UUID.randomUUID() + "/document", this.owner.token()).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void writesTheDocumentInRussianUnlessAskedForKazakhOrEnglish() {
+		InvoiceView invoice = issue(order(List.of(line(null, "Goods", "1", "1000.00"))), NEW_CODE);
+		String document = invoices() + "/" + invoice.id() + "/document";
+
+		Api.Response noLanguage = this.api.get(document, this.owner.token());
+		Api.Response german = this.api.send("GET", document, this.owner.token(), null,
+				Map.of("Accept-Language", "de-DE,de;q=0.9"));
+		Api.Response malformed = this.api.send("GET", document, this.owner.token(), null,
+				Map.of("Accept-Language", ";;q=x"));
+		Api.Response kazakh = this.api.send("GET", document, this.owner.token(), null,
+				Map.of("Accept-Language", "kk-KZ, ru;q=0.8"));
+
+		for (Api.Response russian : List.of(noLanguage, german, malformed)) {
+			assertThat(russian.status()).as(russian.toString()).isEqualTo(200);
+			assertThat(russian.header("Content-Language")).isEqualTo("ru");
+			assertThat(russian.text()).contains("Счёт на оплату № " + invoice.number(),
+					"Всего к оплате: Одна тысяча сто шестьдесят тенге 00 тиынов");
+		}
+		assertThat(kazakh.header("Content-Language")).isEqualTo("kk");
+		assertThat(kazakh.text()).contains("Төлем шоты № " + invoice.number(),
+				"Төлеуге барлығы: Бір мың бір жүз алпыс теңге 00 тиын");
+		TestData.User stranger = this.data.user("Stranger");
+		TestData.Org other = this.data.organization(stranger, "Other Document Trade");
+		assertThat(this.api
+			.get("/api/workspaces/" + other.workspaceId() + "/invoices/" + invoice.id() + "/document", stranger.token())
+			.status()).isEqualTo(404);
+		assertThat(this.api.get(document, stranger.token()).status()).isEqualTo(404);
 	}
 
 	private InvoiceView issue(UUID orderId, LocalDate turnoverDate) {

@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import kz.prometric.erp.finance.InvoiceEvents.InvoiceIssued;
 import kz.prometric.erp.finance.InvoiceManagement;
@@ -19,19 +23,25 @@ import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The invoice e-mail (HTML, once, after commit) and payment reminders, received by the
- * test context's GreenMail server.
+ * The invoice e-mail (the invoice's document as HTML, a text part and the PDF, in
+ * Russian; once, after commit) and payment reminders, received by the test context's
+ * GreenMail server.
  */
 @ErpIntegrationTest
 class InvoiceMailTests {
@@ -53,6 +63,10 @@ class InvoiceMailTests {
 
 	@Autowired
 	EventPublicationRegistry publications;
+
+	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	ThreadPoolTaskExecutor tasks;
 
 	TestData.User owner;
 
@@ -76,9 +90,16 @@ class InvoiceMailTests {
 		Thread.sleep(1000);
 		assertThat(mailsTo(email)).hasSize(1);
 		MimeMessage mail = mailsTo(email).get(0);
-		assertThat(mail.getSubject()).isEqualTo("Invoice " + invoice.number());
-		String body = GreenMailUtil.getBody(mail);
-		assertThat(body).contains("text/html", "Invoice " + invoice.number(), "Gulnara Textiles", this.org.bin());
+		assertThat(mail.getSubject()).isEqualTo("Счёт на оплату № " + invoice.number());
+		Map<String, Object> parts = parts(mail);
+		assertThat((String) parts.get("text/html")).contains("Счёт на оплату № " + invoice.number(), "Gulnara Textiles",
+				this.org.bin(), "Всего к оплате: Сто шестнадцать тенге 00 тиынов");
+		assertThat((String) parts.get("text/plain")).contains("Счёт на оплату № " + invoice.number(),
+				"Всего к оплате: Сто шестнадцать тенге 00 тиынов", "Оплатить до");
+		try (PDDocument pdf = Loader.loadPDF((byte[]) parts.get(invoice.number() + ".pdf"))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("Счёт на оплату", invoice.number(),
+					"Gulnara Textiles");
+		}
 	}
 
 	@Test
@@ -109,8 +130,12 @@ class InvoiceMailTests {
 		UUID invoiceId;
 		try {
 			invoiceId = issue(order).id();
-			// the after-commit send fails: the publication stays incomplete
-			await().atMost(Duration.ofSeconds(15)).until(() -> mailPending(invoiceId));
+			// the after-commit send (rendering the PDF first) fails: the publication
+			// stays
+			// incomplete once the attempt is over
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> mailPending(invoiceId) && this.tasks.getActiveCount() == 0
+						&& this.tasks.getThreadPoolExecutor().getQueue().isEmpty());
 		}
 		finally {
 			this.greenMail.start();
@@ -151,6 +176,26 @@ class InvoiceMailTests {
 						List.of(Map.of("productName", "Cloth", "quantity", "1", "unitPrice", "100.00"))));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return UUID.fromString(created.json().path("id").asText());
+	}
+
+	/**
+	 * The mail's parts: text parts by content type (decoded), attachments by file name
+	 * (bytes).
+	 */
+	private static Map<String, Object> parts(Part part) throws Exception {
+		Map<String, Object> parts = new HashMap<>();
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				parts.putAll(parts(multipart.getBodyPart(i)));
+			}
+		}
+		else if (part.getFileName() != null) {
+			parts.put(part.getFileName(), part.getInputStream().readAllBytes());
+		}
+		else if (part.isMimeType("text/*")) {
+			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT), part.getContent());
+		}
+		return parts;
 	}
 
 	private List<MimeMessage> mailsTo(String address) {

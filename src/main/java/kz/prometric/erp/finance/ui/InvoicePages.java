@@ -3,17 +3,18 @@ package kz.prometric.erp.finance.ui;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.prometric.erp.finance.InvoiceDocuments;
 import kz.prometric.erp.finance.InvoiceKind;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
 import kz.prometric.erp.finance.InvoiceStatus;
 import kz.prometric.erp.finance.InvoiceView;
+import kz.prometric.erp.finance.ui.InvoicePageModel.PaymentForm;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ErpPages;
@@ -21,9 +22,7 @@ import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
-import kz.prometric.erp.shared.UiFormat;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,9 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Invoices and credit notes: the list (search by number or buyer, status including
  * overdue, sort, paging), an invoice's page with its payments and credit notes and the
- * form that records a payment, and the document as a printable page and as a PDF. Every
- * call goes through {@link InvoiceManagement} with the caller, so membership and the
- * API's rules apply.
+ * form that records a payment (the credit-note form: {@link CreditNotePages}), and the
+ * document as a printable page and as a PDF. Every call goes through
+ * {@link InvoiceManagement} with the caller, so membership and the API's rules apply.
  */
 @ErpPages
 class InvoicePages {
@@ -54,9 +53,12 @@ class InvoicePages {
 
 	private final InvoiceDocuments documents;
 
-	InvoicePages(InvoiceManagement invoices, InvoiceDocuments documents) {
+	private final InvoicePageModel pageModel;
+
+	InvoicePages(InvoiceManagement invoices, InvoiceDocuments documents, InvoicePageModel pageModel) {
 		this.invoices = invoices;
 		this.documents = documents;
+		this.pageModel = pageModel;
 	}
 
 	@GetMapping("/app/{workspaceId}/invoices")
@@ -86,14 +88,9 @@ class InvoicePages {
 	}
 
 	@GetMapping("/app/{workspaceId}/invoices/{invoiceId}")
-	String invoice(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId, Model model) {
+	String invoice(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId, Locale locale, Model model) {
 		InvoiceView invoice = this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
-		addDetails(workspaceId, invoice, model);
-		if (!model.containsAttribute("payment")) {
-			model.addAttribute("payment",
-					new PaymentForm((invoice.balance().signum() > 0) ? invoice.balance().toPlainString() : "",
-							LocalDate.now(UiFormat.ZONE).toString(), ""));
-		}
+		this.pageModel.fill(workspaceId, invoice, locale, model);
 		return "finance/invoice";
 	}
 
@@ -105,7 +102,7 @@ class InvoicePages {
 	@PostMapping("/app/{workspaceId}/invoices/{invoiceId}/payments")
 	String recordPayment(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
 			@RequestParam(required = false) String amount, @RequestParam(required = false) String paidOn,
-			@RequestParam(required = false) String reference, Model model, HttpServletResponse response,
+			@RequestParam(required = false) String reference, Locale locale, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		PaymentForm form = new PaymentForm(amount, paidOn, reference);
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -143,10 +140,10 @@ class InvoicePages {
 			}
 		}
 		InvoiceView invoice = this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
-		addDetails(workspaceId, invoice, model);
 		model.addAttribute("payment", form);
 		model.addAttribute("paymentErrors", errors);
 		model.addAttribute("paymentRefusals", refusals);
+		this.pageModel.fill(workspaceId, invoice, locale, model);
 		response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 		return "finance/invoice";
 	}
@@ -170,30 +167,6 @@ class InvoicePages {
 			.body(this.documents.pdf(invoice, locale));
 	}
 
-	private void addDetails(UUID workspaceId, InvoiceView invoice, Model model) {
-		model.addAttribute("invoice", invoice);
-		model.addAttribute("credit", invoice.kind() == InvoiceKind.CREDIT_NOTE);
-		model.addAttribute("payments", (invoice.kind() == InvoiceKind.INVOICE)
-				? this.invoices.payments(workspaceId, CurrentUser.id(), invoice.id()) : List.of());
-		List<InvoiceView> notes = (invoice.kind() == InvoiceKind.INVOICE && invoice.orderId() != null) ? this.invoices
-			.invoices(workspaceId, CurrentUser.id(),
-					new InvoiceFilter(InvoiceKind.CREDIT_NOTE, null, invoice.orderId(), null),
-					PageQuery.first(PageQuery.MAX_SIZE))
-			.items()
-			.stream()
-			.filter(n -> invoice.id().equals(n.originalInvoiceId()))
-			.toList() : List.of();
-		model.addAttribute("creditNotes", notes);
-		model.addAttribute("payable",
-				invoice.kind() == InvoiceKind.INVOICE
-						&& (invoice.status() == InvoiceStatus.ISSUED || invoice.status() == InvoiceStatus.PARTIALLY_PAID
-								|| invoice.status() == InvoiceStatus.PARTIALLY_CREDITED));
-		if (!model.containsAttribute("paymentErrors")) {
-			model.addAttribute("paymentErrors", Map.of());
-			model.addAttribute("paymentRefusals", Map.of());
-		}
-	}
-
 	private static InvoiceStatus parseStatus(String status) {
 		try {
 			return InvoiceStatus.valueOf(status);
@@ -201,15 +174,6 @@ class InvoicePages {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("status", "unknown status '" + status + "'");
 		}
-	}
-
-	/** What the payment form holds, as typed. */
-	record PaymentForm(String amount, String paidOn, String reference) {
-
-		PaymentForm {
-			amount = (amount == null) ? "" : amount;
-		}
-
 	}
 
 }

@@ -17,13 +17,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import kz.prometric.erp.finance.CreditLine;
+import kz.prometric.erp.finance.InvoiceDocuments;
 import kz.prometric.erp.finance.InvoiceKind;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceManagement.InvoiceFilter;
 import kz.prometric.erp.finance.InvoiceStatus;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.finance.PaymentView;
-import kz.prometric.erp.finance.ui.InvoiceDocuments;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.organization.WorkspaceManagement;
 import kz.prometric.erp.shared.IdempotentRequests;
@@ -87,23 +87,31 @@ class InvoiceController {
 	}
 
 	@GetMapping("/{invoiceId}/document")
-	@Operation(summary = "The invoice as an HTML page for the customer")
-	ResponseEntity<String> document(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId) {
+	@Operation(summary = "The invoice or credit note as an HTML page for the customer (the same document as the "
+			+ "page's and the PDF), in the language of Accept-Language (ru, kk, en; otherwise the document language, ru unless configured)")
+	ResponseEntity<String> document(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+		InvoiceView invoice = this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
+		Locale language = this.documents.languageFor(acceptLanguage);
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-			.body(this.invoices.document(workspaceId, CurrentUser.id(), invoiceId));
+			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+			.body(this.documents.html(invoice, language));
 	}
 
 	@GetMapping("/{invoiceId}/pdf")
 	@Operation(summary = "The invoice or credit note as a PDF (fonts embedded: Cyrillic, Kazakh letters, ₸), "
-			+ "in the language of Accept-Language (ru, kk, en)")
-	ResponseEntity<byte[]> pdf(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId, Locale locale) {
+			+ "in the language of Accept-Language (ru, kk, en; otherwise the document language, ru unless configured)")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
 		InvoiceView invoice = this.invoices.invoice(workspaceId, CurrentUser.id(), invoiceId);
+		Locale language = this.documents.languageFor(acceptLanguage);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
-			.body(this.documents.pdf(invoice, locale));
+			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+			.body(this.documents.pdf(invoice, language));
 	}
 
 	@PostMapping("/{invoiceId}/payments")
@@ -127,7 +135,7 @@ class InvoiceController {
 	}
 
 	@PostMapping("/{invoiceId}/credit-notes")
-	@Operation(summary = "Credit an invoice that is not paid (managers): the given quantities of its lines, "
+	@Operation(summary = "Credit an invoice that is not paid (managers and above): the given quantities of its lines, "
 			+ "or without lines all that is not credited yet")
 	ResponseEntity<InvoiceView> creditNote(@PathVariable UUID workspaceId, @PathVariable UUID invoiceId,
 			@Valid @RequestBody CreditNoteRequest request) {

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Invoices in a real browser: the list finds an invoice by its customer, its page shows
  * the totals, a payment over the balance is refused beside the field, payments make it
- * partially paid and then paid; another workspace's invoice and its PDF are 404 pages;
- * Russian labels.
+ * partially paid and then paid; a manager credits part of a line from the invoice's page
+ * (a quantity over what is left is refused beside the field); the document prints its
+ * total in words; another workspace's invoice and its PDF are 404 pages; Russian labels.
  */
 @ErpIntegrationTest
 class InvoicePagesBrowserTests {
@@ -78,6 +79,38 @@ class InvoicePagesBrowserTests {
 	}
 
 	@Test
+	void aManagerIssuesACreditNoteFromTheInvoicePage() {
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Credit Browser Trade");
+		InvoiceView invoice = InvoiceSamples.invoice(this.api, this.invoices, owner, org);
+		this.browser.language("ru-RU").at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+		this.browser.open("/app/" + org.workspaceId() + "/invoices/" + invoice.id());
+		assertThat(this.browser.text(By.id("invoice-in-words")))
+			.isEqualTo("Всего к оплате: Один миллион триста двадцать две тысячи четыреста тенге 00 тиынов");
+
+		this.browser.click(By.id("issue-credit-note-toggle"));
+		this.browser.find(By.id("credit-quantity-1")).sendKeys("1 500");
+		this.browser.find(By.id("credit-reason")).sendKeys("Возврат части товара");
+		this.browser.click(By.id("credit-note-submit"));
+
+		assertThat(this.browser.text(By.id("credit-quantity-1-error"))).contains("Не более 1 140");
+		WebElement quantity = this.browser.find(By.id("credit-quantity-1"));
+		quantity.clear();
+		quantity.sendKeys("40,5");
+		this.browser.click(By.id("credit-note-submit"));
+
+		assertThat(this.browser.text(By.id("credit-note-issued"))).contains("Кредит-нота выписана");
+		assertThat(this.browser.text(By.id("invoice-status"))).isEqualTo("Частично сторнирован");
+		// 40.5 kg × 1 000,00 ₸ + 16 % = 46 980,00 ₸ off the balance
+		assertThat(this.browser.text(By.id("invoice-balance"))).isEqualTo("1 275 420,00 ₸");
+		assertThat(this.browser.text(By.id("invoice-credit-notes"))).contains("Возврат части товара", "-46 980,00 ₸");
+		this.browser.click(By.id("credit-note-issued-link"));
+		assertThat(this.browser.text(By.tagName("h1"))).startsWith("Кредит-нота");
+		assertThat(this.browser.text(By.id("invoice-in-words")))
+			.isEqualTo("Всего сторнировано: Сорок шесть тысяч девятьсот восемьдесят тенге 00 тиынов");
+	}
+
+	@Test
 	void thePrintableDocumentIsTheSameAsThePdf() {
 		TestData.User owner = this.data.user("Owner");
 		TestData.Org org = this.data.organization(owner, "Document Trade");
@@ -88,6 +121,8 @@ class InvoicePagesBrowserTests {
 
 		assertThat(this.browser.text(By.id("document-title"))).isEqualTo("Төлем шоты № " + invoice.number());
 		assertThat(this.browser.text(By.id("document-total"))).isEqualTo("1 322 400,00 ₸");
+		assertThat(this.browser.text(By.id("document-in-words")))
+			.isEqualTo("Төлеуге барлығы: Бір миллион үш жүз жиырма екі мың төрт жүз теңге 00 тиын");
 		assertThat(this.browser.text(By.tagName("body"))).contains(InvoiceSamples.CUSTOMER, "Сатып алушы", "ҚҚС 16 %");
 	}
 
