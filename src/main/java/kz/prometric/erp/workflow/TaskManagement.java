@@ -343,7 +343,7 @@ public class TaskManagement {
 		this.workspaces.requireMember(workspaceId, callerId);
 		UserAccount user = this.identity.findById(callerId)
 			.orElseThrow(() -> new NotFoundException("Workspace", workspaceId));
-		EngineIdentity.Resolved resolved = this.directory.resolve(user.email())
+		EngineIdentity.Resolved resolved = this.directory.resolve(user)
 			.orElseThrow(() -> new NotFoundException("Workspace", workspaceId));
 		String prefix = workspaceId + ":";
 		List<String> groups = resolved.groupIds().stream().filter(g -> g.startsWith(prefix)).toList();

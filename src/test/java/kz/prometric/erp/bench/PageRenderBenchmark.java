@@ -65,7 +65,11 @@ public final class PageRenderBenchmark {
 			String workspace = URI.create(base).resolve(home).getPath();
 			orderToCash(base, workspace.substring(workspace.lastIndexOf('/') + 1));
 			Map<String, String> pages = pages(client, base, workspace);
+			Pattern only = Pattern.compile(System.getProperty("bench.only", ".*"));
 			for (Map.Entry<String, String> page : pages.entrySet()) {
+				if (!only.matcher(page.getKey()).matches()) {
+					continue;
+				}
 				measure(client, base, page.getValue(), page.getKey(), warmUp, requests, latencies);
 			}
 			double baseline = latencies.percentileMillis("login page (baseline)", 95);
