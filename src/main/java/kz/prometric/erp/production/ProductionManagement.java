@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,21 @@ public class ProductionManagement {
 		this.workspaces.requireMember(workspaceId, callerId);
 		return PageResult.of(this.orders.search(workspaceId, status, productId, query.toPageable(ORDER_SORT)),
 				this::view);
+	}
+
+	/**
+	 * How many of the workspace's production orders are in each status, every status
+	 * present (zero when none): one grouped query. Members of the workspace.
+	 */
+	@Transactional(readOnly = true)
+	public Map<ProductionStatus, Long> countByStatus(UUID workspaceId, UUID callerId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		Map<ProductionStatus, Long> counts = new EnumMap<>(ProductionStatus.class);
+		for (ProductionStatus status : ProductionStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.orders.countByStatus(workspaceId).forEach(row -> counts.put((ProductionStatus) row[0], (Long) row[1]));
+		return counts;
 	}
 
 	@Transactional(readOnly = true)

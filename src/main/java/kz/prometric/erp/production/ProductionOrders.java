@@ -15,6 +15,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProductionOrders extends JpaRepository<ProductionOrder, UUID> {
 
+	/** How many production orders the workspace has in each status (none: absent). */
+	@Query("select o.status, count(o) from ProductionOrder o where o.workspaceId = :workspaceId group by o.status")
+	List<Object[]> countByStatus(UUID workspaceId);
+
 	Optional<ProductionOrder> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
 	Optional<ProductionOrder> findByOrderNumberAndWorkspaceId(String orderNumber, UUID workspaceId);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +265,22 @@ public class OrderManagement {
 		}
 		return PageResult.of(this.orders.search(workspaceId, filter.status(), filter.customerId(), search,
 				customersNamed, query.toPageable(ORDER_SORT)), SalesOrder::view);
+	}
+
+	/**
+	 * How many of the workspace's orders are in each status, every status present (zero
+	 * when none): one grouped query, for overviews such as the home page. Members of the
+	 * workspace.
+	 */
+	@Transactional(readOnly = true)
+	public Map<OrderStatus, Long> countByStatus(UUID workspaceId, UUID callerId) {
+		this.workspaces.requireMember(workspaceId, callerId);
+		Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+		for (OrderStatus status : OrderStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.orders.countByStatus(workspaceId).forEach(row -> counts.put((OrderStatus) row[0], (Long) row[1]));
+		return counts;
 	}
 
 	/**

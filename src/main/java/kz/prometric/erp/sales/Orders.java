@@ -36,6 +36,12 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search,
 			Collection<UUID> customersNamed, Pageable pageable);
 
+	/**
+	 * How many orders the workspace has in each status (statuses with none are absent).
+	 */
+	@Query("select o.status, count(o) from SalesOrder o where o.workspaceId = :workspaceId group by o.status")
+	List<Object[]> countByStatus(UUID workspaceId);
+
 	/** The orders with these numbers in the workspace (the task API's subjects). */
 	List<SalesOrder> findByWorkspaceIdAndOrderNumberIn(UUID workspaceId, Collection<String> orderNumbers);
 

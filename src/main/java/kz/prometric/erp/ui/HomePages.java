@@ -23,7 +23,6 @@ import kz.prometric.erp.organization.WorkspaceView;
 import kz.prometric.erp.production.ProductionManagement;
 import kz.prometric.erp.production.ProductionStatus;
 import kz.prometric.erp.sales.OrderManagement;
-import kz.prometric.erp.sales.OrderManagement.OrderFilter;
 import kz.prometric.erp.sales.OrderStatus;
 import kz.prometric.erp.shared.ErpPages;
 import kz.prometric.erp.shared.PageQuery;
@@ -119,19 +118,14 @@ class HomePages {
 		model.addAttribute("overdueInvoices", this.invoices.overdueInvoices(workspaceId, me,
 				new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC)));
 		model.addAttribute("lowStock", this.inventory.belowMinimum(workspaceId, me, PageQuery.first(LIST_SIZE)));
+		Map<OrderStatus, Long> orderCounts = this.orders.countByStatus(workspaceId, me);
 		Map<OrderStatus, Long> openOrders = new LinkedHashMap<>();
-		for (OrderStatus status : OPEN_ORDERS) {
-			openOrders.put(status,
-					this.orders.orders(workspaceId, me, new OrderFilter(status, null, null), PageQuery.first(1))
-						.total());
-		}
+		OPEN_ORDERS.forEach(status -> openOrders.put(status, orderCounts.get(status)));
 		model.addAttribute("openOrders", openOrders);
-		Map<ProductionStatus, Long> productionCounts = new LinkedHashMap<>();
-		for (ProductionStatus status : PRODUCTION_IN_PROGRESS) {
-			productionCounts.put(status,
-					this.production.orders(workspaceId, me, status, null, PageQuery.first(1)).total());
-		}
-		model.addAttribute("productionInProgress", productionCounts);
+		Map<ProductionStatus, Long> productionCounts = this.production.countByStatus(workspaceId, me);
+		Map<ProductionStatus, Long> productionInProgress = new LinkedHashMap<>();
+		PRODUCTION_IN_PROGRESS.forEach(status -> productionInProgress.put(status, productionCounts.get(status)));
+		model.addAttribute("productionInProgress", productionInProgress);
 		model.addAttribute("productionRunning",
 				this.production
 					.orders(workspaceId, me, ProductionStatus.IN_PROGRESS, null,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -106,6 +107,8 @@ public class TaskManagement {
 
 	private final BusinessTasks businessTasks;
 
+	private final CandidateGroups candidateGroups;
+
 	private final Map<String, ProcessSubjects> subjectsByKind = new HashMap<>();
 
 	private final Map<String, ProcessSubjects> subjectsByProcess = new HashMap<>();
@@ -113,8 +116,9 @@ public class TaskManagement {
 	TaskManagement(TaskService tasks, RuntimeService runtime, RepositoryService repository, HistoryService history,
 			IdentityService identityService, ProcessEngineConfigurationImpl engine, EngineDirectory directory,
 			IdentityManagement identity, WorkspaceManagement workspaces, TeamManagement teams, ObjectMapper mapper,
-			List<ProcessSubjects> subjects, BusinessTasks businessTasks) {
+			List<ProcessSubjects> subjects, BusinessTasks businessTasks, CandidateGroups candidateGroups) {
 		this.businessTasks = businessTasks;
+		this.candidateGroups = candidateGroups;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
@@ -163,10 +167,9 @@ public class TaskManagement {
 		String key = businessKey.orElse(null);
 		Found found = asPerson(caller, () -> {
 			TaskQuery query = query(caller, scope, f, objectKind, key);
-			long count = query.count();
 			sort(query, page);
-			return new Found((count == 0) ? List.of() : query.listPage((page.page() - 1) * page.size(), page.size()),
-					count);
+			List<Task> tasks = query.listPage((page.page() - 1) * page.size(), page.size());
+			return new Found(tasks, total(page, tasks.size(), query::count));
 		});
 		return new PageResult<>(views(workspaceId, found.tasks()), page.page(), page.size(), found.total());
 	}
@@ -295,8 +298,8 @@ public class TaskManagement {
 		List<HistoricTaskInstance> found;
 		long total;
 		if (keys == null || keys.size() == 1) {
-			total = query.count();
-			found = (total == 0) ? List.of() : query.listPage((page.page() - 1) * page.size(), page.size());
+			found = query.listPage((page.page() - 1) * page.size(), page.size());
+			total = total(page, found.size(), query::count);
 		}
 		else {
 			List<String> processKeys = keys;
@@ -340,7 +343,7 @@ public class TaskManagement {
 		this.workspaces.requireMember(workspaceId, callerId);
 		UserAccount user = this.identity.findById(callerId)
 			.orElseThrow(() -> new NotFoundException("Workspace", workspaceId));
-		EngineIdentity.Resolved resolved = this.directory.resolve(user.email())
+		EngineIdentity.Resolved resolved = this.directory.resolve(user)
 			.orElseThrow(() -> new NotFoundException("Workspace", workspaceId));
 		String prefix = workspaceId + ":";
 		List<String> groups = resolved.groupIds().stream().filter(g -> g.startsWith(prefix)).toList();
@@ -462,18 +465,14 @@ public class TaskManagement {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Map<String, String> processNames = processNames(found.stream().map(Task::getProcessDefinitionId).toList());
+		Map<String, ProcessDefinition> definitions = definitions(
+				found.stream().map(Task::getProcessDefinitionId).toList());
+		Map<String, String> processNames = new HashMap<>();
 		Map<String, String> processKeys = new HashMap<>();
-		Set<String> definitionIds = found.stream()
-			.map(Task::getProcessDefinitionId)
-			.filter(id -> id != null)
-			.collect(Collectors.toSet());
-		if (!definitionIds.isEmpty()) {
-			this.repository.createProcessDefinitionQuery()
-				.processDefinitionIdIn(definitionIds.toArray(String[]::new))
-				.list()
-				.forEach(d -> processKeys.put(d.getId(), d.getKey()));
-		}
+		definitions.forEach((id, d) -> {
+			processNames.put(id, (d.getName() != null) ? d.getName() : d.getKey());
+			processKeys.put(id, d.getKey());
+		});
 		Set<String> instanceIds = found.stream()
 			.map(Task::getProcessInstanceId)
 			.filter(id -> id != null)
@@ -496,6 +495,7 @@ public class TaskManagement {
 		}
 		Map<ProcessSubjects, Map<String, ProcessSubject>> described = new HashMap<>();
 		keysByKind.forEach((kind, keys) -> described.put(kind, kind.describe(workspaceId, keys)));
+		Map<String, List<String>> candidateGroups = this.candidateGroups.of(found.stream().map(Task::getId).toList());
 		Map<String, String> groupNames = new HashMap<>();
 		List<TaskView> views = new ArrayList<>();
 		for (Task task : found) {
@@ -503,11 +503,8 @@ public class TaskManagement {
 			ProcessSubjects kind = this.subjectsByProcess.get(processKey);
 			ProcessSubject subject = (kind != null)
 					? described.getOrDefault(kind, Map.of()).get(businessKeys.get(task.getProcessInstanceId())) : null;
-			List<CandidateGroup> groups = this.tasks.getIdentityLinksForTask(task.getId())
+			List<CandidateGroup> groups = candidateGroups.getOrDefault(task.getId(), List.of())
 				.stream()
-				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-				.map(IdentityLink::getGroupId)
-				.distinct()
 				.map(id -> new CandidateGroup(id, groupNames.computeIfAbsent(id, g -> groupName(workspaceId, g))))
 				.toList();
 			String formKey = (task.getCamundaFormRef() != null) ? task.getCamundaFormRef().getKey() : task.getFormKey();
@@ -520,15 +517,33 @@ public class TaskManagement {
 	}
 
 	private Map<String, String> processNames(Collection<String> definitionIds) {
-		Set<String> ids = definitionIds.stream().filter(id -> id != null).collect(Collectors.toSet());
-		if (ids.isEmpty()) {
-			return Map.of();
+		Map<String, String> names = new HashMap<>();
+		definitions(definitionIds).forEach((id, d) -> names.put(id, (d.getName() != null) ? d.getName() : d.getKey()));
+		return names;
+	}
+
+	/**
+	 * The process definitions by id, from the engine's deployment cache (a definition is
+	 * read from the database once, not on every page).
+	 */
+	private Map<String, ProcessDefinition> definitions(Collection<String> definitionIds) {
+		Map<String, ProcessDefinition> definitions = new HashMap<>();
+		definitionIds.stream()
+			.filter(id -> id != null)
+			.distinct()
+			.forEach(id -> definitions.put(id, this.repository.getProcessDefinition(id)));
+		return definitions;
+	}
+
+	/**
+	 * The total of a query whose page holds {@code found} rows: known without counting
+	 * when the page is the first and not full (the common case of a short list).
+	 */
+	private static long total(PageQuery page, int found, LongSupplier count) {
+		if (page.page() == 1 && found < page.size()) {
+			return found;
 		}
-		return this.repository.createProcessDefinitionQuery()
-			.processDefinitionIdIn(ids.toArray(String[]::new))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(ProcessDefinition::getId, d -> (d.getName() != null) ? d.getName() : d.getKey()));
+		return count.getAsLong();
 	}
 
 	/**

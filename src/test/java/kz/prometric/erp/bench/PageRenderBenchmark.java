@@ -1,5 +1,7 @@
 package kz.prometric.erp.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import kz.prometric.erp.ErpApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,8 +63,13 @@ public final class PageRenderBenchmark {
 					System.getProperty("bench.password", "demo-password"));
 			String home = get(client, base + "/app").headers().firstValue("Location").orElseThrow();
 			String workspace = URI.create(base).resolve(home).getPath();
+			orderToCash(base, workspace.substring(workspace.lastIndexOf('/') + 1));
 			Map<String, String> pages = pages(client, base, workspace);
+			Pattern only = Pattern.compile(System.getProperty("bench.only", ".*"));
 			for (Map.Entry<String, String> page : pages.entrySet()) {
+				if (!only.matcher(page.getKey()).matches()) {
+					continue;
+				}
 				measure(client, base, page.getValue(), page.getKey(), warmUp, requests, latencies);
 			}
 			double baseline = latencies.percentileMillis("login page (baseline)", 95);
@@ -86,6 +94,71 @@ public final class PageRenderBenchmark {
 			context.close();
 		}
 		System.exit(exit);
+	}
+
+	/**
+	 * The demo data has no orders or invoices: one demo deal is won through the REST API
+	 * as the owner, its Ship order task completed and half of its invoice paid, so the
+	 * order and invoice pages (and the PDF) are measured too.
+	 */
+	private static void orderToCash(String base, String workspaceId) {
+		BenchHttp http = new BenchHttp(base, new Latencies());
+		http.token = http
+			.post(null, "/api/auth/login",
+					Map.of("email", System.getProperty("bench.user", "owner@demo.prometric.kz"), "password",
+							System.getProperty("bench.password", "demo-password")))
+			.expect(200)
+			.json()
+			.path("accessToken")
+			.asText();
+		String ws = "/api/workspaces/" + workspaceId;
+		String customerId = http.get(null, ws + "/customers?size=1&sort=name,asc")
+			.expect(200)
+			.json()
+			.path("items")
+			.path(0)
+			.path("id")
+			.asText();
+		String dealId = http
+			.post(null, ws + "/deals",
+					Map.of("customerId", customerId, "title", "Page benchmark consulting", "products", List
+						.of(Map.of("productName", "Consulting service", "quantity", "2", "unitPrice", "150000.00"))))
+			.expect(201)
+			.json()
+			.path("id")
+			.asText();
+		http.post(null, ws + "/deals/" + dealId + "/stage", Map.of("stage", "WON"), "win-" + dealId).expect(200);
+		JsonNode[] task = new JsonNode[1];
+		OrderToCashBenchmark.await(new Latencies(), "ship task", "the ship task of deal " + dealId, () -> {
+			JsonNode tasks = http
+				.get(null, "/engine-rest/task?taskDefinitionKey=Task_ShipOrder&processVariables=dealId_eq_" + dealId)
+				.expect(200)
+				.json();
+			task[0] = tasks.path(0);
+			return tasks.size() == 1;
+		});
+		String taskId = task[0].path("id").asText();
+		String orderId = http.get(null, "/engine-rest/task/" + taskId + "/variables/orderId")
+			.expect(200)
+			.json()
+			.path("value")
+			.asText();
+		http.post(null, "/engine-rest/task/" + taskId + "/complete",
+				Map.of("variables", Map.of("carrier", Map.of("value", "Kazpost", "type", "String"))))
+			.expect(204);
+		JsonNode[] invoice = new JsonNode[1];
+		OrderToCashBenchmark.await(new Latencies(), "invoice", "the invoice of order " + orderId, () -> {
+			JsonNode invoices = http.get(null, ws + "/invoices?orderId=" + orderId).expect(200).json();
+			invoice[0] = invoices.path("items").path(0);
+			return invoices.path("total").asInt() == 1;
+		});
+		http.post(null, ws + "/invoices/" + invoice[0].path("id").asText() + "/payments",
+				Map.of("amount",
+						new BigDecimal(invoice[0].path("grossTotal").asText()).divide(BigDecimal.valueOf(2))
+							.setScale(2, RoundingMode.HALF_UP)
+							.toPlainString()),
+				"pay-" + orderId)
+			.expect(201);
 	}
 
 	/** Every list page, and the first detail page each list links to. */

@@ -1,5 +1,6 @@
 package kz.prometric.erp.sales;
 
+import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -9,8 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.prometric.erp.sales.OrderManagement.OrderFilter;
 import kz.prometric.erp.sales.process.OrderFulfilment;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.Concurrently;
 import kz.prometric.erp.support.ErpIntegrationTest;
@@ -199,6 +203,34 @@ class OrderApiTests {
 				this.owner.token(), Map.of("stage", "WON"));
 		assertThat(won.status()).as(won.toString()).isEqualTo(200);
 		return deal;
+	}
+
+	@Test
+	void countsTheWorkspacesOrdersByStatusInOneAnswerAndNoOtherWorkspaces() {
+		createOrder(null);
+		JsonNode cancelled = createOrder(null).json();
+		this.api.post(orders() + "/" + cancelled.path("id").asText() + "/cancel", this.owner.token(),
+				Map.of("reason", "Customer withdrew"));
+		TestData.User other = this.data.user("Other");
+		TestData.Org otherOrg = this.data.organization(other, "Other Trading");
+		UUID otherCustomer = this.data.customer(other, otherOrg.workspaceId(), "Other Buyer LLP");
+		this.orders.create(otherOrg.workspaceId(), other.id(), otherCustomer, List.of(new OrderLine(null, "Salt",
+				BigDecimal.ONE, new BigDecimal("100.00"), BigDecimal.ZERO, null, null, null)));
+
+		Map<OrderStatus, Long> counts = this.orders.countByStatus(this.org.workspaceId(), this.owner.id());
+
+		assertThat(counts).containsOnlyKeys(OrderStatus.values());
+		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+		assertThat(counts.get(OrderStatus.CANCELLED)).isEqualTo(1);
+		for (OrderStatus status : OrderStatus.values()) {
+			assertThat(counts.get(status)).as(status.name())
+				.isEqualTo(this.orders
+					.orders(this.org.workspaceId(), this.owner.id(), new OrderFilter(status, null, null),
+							PageQuery.first(1))
+					.total());
+		}
+		assertThatThrownBy(() -> this.orders.countByStatus(this.org.workspaceId(), other.id()))
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	private Api.Response createOrder(String key) {
