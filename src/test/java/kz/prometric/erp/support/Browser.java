@@ -32,6 +32,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class Browser implements AfterTestExecutionCallback, AutoCloseable {
 
+	/**
+	 * How long a step waits for the page (Tasklist's forms load slowly on a machine busy
+	 * with a build): {@code -Dprometric.browser.wait-seconds}, 30 s by default. Only a
+	 * failing step waits this long.
+	 */
+	private static final Duration WAIT = Duration.ofSeconds(Long.getLong("prometric.browser.wait-seconds", 30));
+
 	public static final Path CHROMEDRIVER = Paths
 		.get(System.getProperty("prometric.chromedriver", "/usr/bin/chromedriver"));
 
@@ -92,8 +99,7 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 	}
 
 	public WebElement find(By by) {
-		return new WebDriverWait(driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(by));
+		return new WebDriverWait(driver(), WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
 	/**
@@ -102,8 +108,7 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 	 * edge).
 	 */
 	public void click(By by) {
-		WebElement element = new WebDriverWait(driver(), Duration.ofSeconds(10))
-			.until(ExpectedConditions.elementToBeClickable(by));
+		WebElement element = new WebDriverWait(driver(), WAIT).until(ExpectedConditions.elementToBeClickable(by));
 		((org.openqa.selenium.JavascriptExecutor) driver())
 			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 		try {
@@ -127,7 +132,7 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 	}
 
 	public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver(), Duration.ofSeconds(15)).until(condition::apply);
+		return new WebDriverWait(driver(), WAIT).until(condition::apply);
 	}
 
 	/** Where downloads land. */
