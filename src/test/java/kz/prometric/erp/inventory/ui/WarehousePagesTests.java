@@ -390,6 +390,12 @@ class WarehousePagesTests {
 		String fragment = page(get(ws() + "/warehouses").param("q", "астана").header("HX-Request", "true"));
 		assertThat(fragment).startsWith("<div id=\"warehouse-results\"").doesNotContain("<html");
 		assertThat(rowCodes(fragment)).containsExactly("AST");
+		assertThat(rowCodes(page(get(ws() + "/warehouses").param("sort", "createdAt,desc")))).hasSize(4);
+		Api.Response byDate = this.api.get(
+				"/api/workspaces/" + this.org.workspaceId() + "/warehouses?q=ala&sort=createdAt,desc",
+				this.owner.token());
+		assertThat(byDate.status()).as(byDate.toString()).isEqualTo(200);
+		assertThat(byDate.itemValues("code")).containsExactlyInAnyOrder("ALA-1", "ALA-2", "ALA-3");
 		MvcResult badSort = this.mvc
 			.perform(get(ws() + "/warehouses").param("q", "x").param("sort", "address").session(this.session))
 			.andReturn();
