@@ -22,6 +22,7 @@ import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
+import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,8 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InventoryManagement {
 
+	/**
+	 * Column names: the warehouse list is a native query (see {@link Warehouses#search}).
+	 */
 	static final SortableFields WAREHOUSE_SORT = SortableFields.of("code", "code", "name", "name", "createdAt",
-			"createdAt");
+			"created_at");
 
 	static final SortableFields STOCK_SORT = SortableFields.of("updatedAt", "updatedAt", "onHand", "onHand", "reserved",
 			"reserved");
@@ -126,10 +130,25 @@ public class InventoryManagement {
 		return warehouse.view();
 	}
 
+	/**
+	 * The workspace's warehouses, all of them; see
+	 * {@link #warehouses(UUID, UUID, String, PageQuery)}.
+	 */
 	@Transactional(readOnly = true)
 	public PageResult<WarehouseView> warehouses(UUID workspaceId, UUID callerId, PageQuery query) {
+		return warehouses(workspaceId, callerId, null, query);
+	}
+
+	/**
+	 * The workspace's warehouses whose code, name or address contains {@code search},
+	 * taken literally and regardless of case, Cyrillic included (all when it is
+	 * {@code null} or blank); sorted by code (default), name or createdAt. Members read.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<WarehouseView> warehouses(UUID workspaceId, UUID callerId, String search, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
-		return PageResult.of(this.warehouses.findByWorkspaceId(workspaceId, query.toPageable(WAREHOUSE_SORT)),
+		return PageResult.of(
+				this.warehouses.search(workspaceId, SearchText.containing(search), query.toPageable(WAREHOUSE_SORT)),
 				Warehouse::view);
 	}
 

@@ -75,16 +75,17 @@ class MalformedInputApiTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(
-			strings = { "/orders/{random}/history?sort=nope:sort", "/orders/{random}/history?sort=changedAt,up:sort",
-					"/orders/{random}/history?page=0:page", "/orders/{random}/history?size=1000:size",
-					"/invoices?overdue=maybe:overdue", "/invoices?q={long}:q", "/orders?q={long}:q" })
+	@ValueSource(strings = { "/orders/{random}/history?sort=nope:sort",
+			"/orders/{random}/history?sort=changedAt,up:sort", "/orders/{random}/history?page=0:page",
+			"/orders/{random}/history?size=1000:size", "/invoices?overdue=maybe:overdue", "/invoices?q={long}:q",
+			"/orders?q={long}:q", "/warehouses?q={longer}:q", "/warehouses?q=ok&sort=address:sort" })
 	void refusesBadQueryParametersOfTheHistoryAndListRoutesNamingThem(String pathAndField) {
 		TestData.User user = this.data.user("Gulnara");
 		TestData.Org org = this.data.organization(user, "Query Trade");
 		String path = pathAndField.substring(0, pathAndField.lastIndexOf(':'))
 			.replace("{random}", UUID.randomUUID().toString())
-			.replace("{long}", "x".repeat(51));
+			.replace("{long}", "x".repeat(51))
+			.replace("{longer}", "x".repeat(101));
 		String field = pathAndField.substring(pathAndField.lastIndexOf(':') + 1);
 
 		Api.Response response = this.api.get("/api/workspaces/" + org.workspaceId() + path, user.token());

@@ -13,6 +13,8 @@ import kz.prometric.erp.inventory.MovementType;
 import kz.prometric.erp.inventory.StockLevelView;
 import kz.prometric.erp.inventory.StockMovementView;
 import kz.prometric.erp.inventory.WarehouseView;
+import kz.prometric.erp.organization.WorkspaceManagement;
+import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.ErpPages;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -21,33 +23,53 @@ import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Warehouses: the list, and a warehouse's page with its stock levels and its movements
- * (newest first, filtered by product or type).
+ * Warehouses: the list (search by code, name or address, sort, paging), and a warehouse's
+ * page with its stock levels and its movements (newest first, filtered by product or
+ * type). Buttons that need the MANAGER role (new, edit, receive) show only to those who
+ * have it.
  */
 @ErpPages
 class WarehousePages {
+
+	private static final int MAX_SEARCH = 100;
 
 	private final InventoryManagement inventory;
 
 	private final CatalogManagement catalog;
 
-	WarehousePages(InventoryManagement inventory, CatalogManagement catalog) {
+	private final WorkspaceManagement workspaces;
+
+	WarehousePages(InventoryManagement inventory, CatalogManagement catalog, WorkspaceManagement workspaces) {
 		this.inventory = inventory;
 		this.catalog = catalog;
+		this.workspaces = workspaces;
 	}
 
 	@GetMapping("/app/{workspaceId}/warehouses")
-	String list(@PathVariable UUID workspaceId, PageQuery page, Model model) {
+	String list(@PathVariable UUID workspaceId, @RequestParam(required = false) String q, PageQuery page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		String search = (q == null || q.isBlank()) ? null : q.strip();
+		if (search != null && search.length() > MAX_SEARCH) {
+			search = search.substring(0, MAX_SEARCH);
+		}
+		UUID caller = CurrentUser.id();
 		String path = "/app/" + workspaceId + "/warehouses";
 		String sort = ProductStockPages.sort(page);
-		model.addAttribute("warehouses", this.inventory.warehouses(workspaceId, CurrentUser.id(), page));
+		Map<String, Object> filters = new LinkedHashMap<>();
+		filters.put("q", search);
+		model.addAttribute("warehouses", this.inventory.warehouses(workspaceId, caller, search, page));
+		model.addAttribute("q", search);
+		model.addAttribute("filtered", search != null);
 		model.addAttribute("sort", sort);
-		model.addAttribute("sortBase", path);
-		model.addAttribute("pageBase", FormInput.url(path, Map.of("sort", sort)));
-		return "inventory/warehouses";
+		model.addAttribute("sortBase", FormInput.url(path, filters));
+		filters.put("sort", sort);
+		model.addAttribute("pageBase", FormInput.url(path, filters));
+		model.addAttribute("canManage", canManage(workspaceId, caller));
+		return (htmx != null) ? "inventory/warehouses :: results" : "inventory/warehouses";
 	}
 
 	@GetMapping("/app/{workspaceId}/warehouses/{warehouseId}")
@@ -78,7 +100,12 @@ class WarehousePages {
 		model.addAttribute("type", type);
 		model.addAttribute("types", MovementType.values());
 		model.addAttribute("pageBase", FormInput.url("/app/" + workspaceId + "/warehouses/" + warehouseId, filters));
+		model.addAttribute("canManage", canManage(workspaceId, caller));
 		return "inventory/warehouse";
+	}
+
+	private boolean canManage(UUID workspaceId, UUID caller) {
+		return this.workspaces.requireMember(workspaceId, caller).includes(WorkspaceRole.MANAGER);
 	}
 
 	private ProductView product(UUID workspaceId, UUID productId) {

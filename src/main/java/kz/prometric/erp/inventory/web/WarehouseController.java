@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -57,9 +58,11 @@ class WarehouseController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Warehouses of the workspace; sort by code, name or createdAt")
-	PageResult<WarehouseView> list(@PathVariable UUID workspaceId, PageQuery page) {
-		return this.inventory.warehouses(workspaceId, CurrentUser.id(), page);
+	@Operation(summary = "Warehouses of the workspace, optionally those whose code, name or address contains q "
+			+ "(any case, Cyrillic included); sort by code, name or createdAt")
+	PageResult<WarehouseView> list(@PathVariable UUID workspaceId,
+			@RequestParam(required = false) @Size(max = 100) String q, PageQuery page) {
+		return this.inventory.warehouses(workspaceId, CurrentUser.id(), q, page);
 	}
 
 	@GetMapping("/{warehouseId}")

@@ -111,6 +111,48 @@ class StockPagesBrowserTests {
 	}
 
 	@Test
+	void aManagerCreatesAWarehouseEditsItAndFindsItInTheList() {
+		TestData.User owner = this.data.user("Owner");
+		TestData.Org org = this.data.organization(owner, "Warehouse Form Trade");
+		warehouse(owner, org, "AST", "Астана хаб");
+		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
+		this.browser.open("/app/" + org.workspaceId() + "/warehouses");
+
+		this.browser.click(By.id("new-warehouse"));
+		this.browser.find(By.id("code")).sendKeys("-ala");
+		this.browser.find(By.id("name")).sendKeys("Алматы склад");
+		this.browser.find(By.id("address")).sendKeys("Алматы, Рыскулова 57");
+		this.browser.click(By.id("save-warehouse"));
+		assertThat(this.browser.text(By.id("code-error")))
+			.isEqualTo("Letters, digits and . _ / - only, starting with a letter or digit.");
+		this.browser.find(By.id("code")).clear();
+		this.browser.find(By.id("code")).sendKeys("ALA-1");
+		this.browser.click(By.id("save-warehouse"));
+
+		assertThat(this.browser.find(By.id("warehouse-saved")).isDisplayed()).isTrue();
+		assertThat(this.browser.text(By.id("warehouse-name"))).isEqualTo("Алматы склад");
+		assertThat(this.browser.text(By.id("warehouse-address"))).contains("Алматы, Рыскулова 57");
+		this.browser.click(By.id("edit-warehouse"));
+		this.browser.find(By.id("name")).clear();
+		this.browser.find(By.id("name")).sendKeys("Алматы, центральный склад");
+		this.browser.click(By.id("save-warehouse"));
+		assertThat(this.browser.text(By.id("warehouse-name"))).isEqualTo("Алматы, центральный склад");
+
+		this.browser.open("/app/" + org.workspaceId() + "/warehouses");
+		assertThat(this.browser.all(By.cssSelector("#warehouse-list [data-warehouse-code]"))).hasSize(2);
+		this.browser.find(By.id("warehouse-search")).sendKeys("АЛМАТЫ");
+		this.browser
+			.waitUntil(d -> d.findElements(By.cssSelector("#warehouse-list [data-warehouse-code]")).size() == 1);
+		assertThat(this.browser.text(By.id("warehouse-list"))).contains("ALA-1", "Алматы, центральный склад")
+			.doesNotContain("Астана");
+		assertThat(this.browser.url()).contains("q=");
+		this.browser.find(By.id("warehouse-search")).sendKeys(" нет такого");
+		this.browser.waitUntil(d -> !d.findElements(By.cssSelector("#warehouse-results .empty-state")).isEmpty());
+		assertThat(this.browser.text(By.cssSelector("#warehouse-results .empty-state")))
+			.startsWith("No warehouse matches");
+	}
+
+	@Test
 	void minimumsAreSetPerWarehouseOnTheProductPage() {
 		TestData.User owner = this.data.user("Owner");
 		TestData.Org org = this.data.organization(owner, "Minimum Trade");
