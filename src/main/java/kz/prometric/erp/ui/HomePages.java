@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +34,7 @@ import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.workflow.TaskManagement.Scope;
 import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
@@ -73,9 +78,12 @@ class HomePages {
 
 	private final Clock clock;
 
+	private final Executor sections;
+
 	HomePages(TaskManagement tasks, DealManagement deals, InvoiceManagement invoices, OrderManagement orders,
 			ProductionManagement production, InventoryManagement inventory, MessageSource messages, ObjectMapper mapper,
-			Clock clock) {
+			Clock clock, @Qualifier("homeSections") Executor sections) {
+		this.sections = sections;
 		this.inventory = inventory;
 		this.tasks = tasks;
 		this.deals = deals;
@@ -105,19 +113,32 @@ class HomePages {
 	@GetMapping("/app/{workspaceId}")
 	String home(@PathVariable UUID workspaceId, Model model, Locale locale) {
 		UUID me = CurrentUser.id();
-		model.addAttribute("myTasks", this.tasks.tasks(workspaceId, me,
+		Instant now = this.clock.instant();
+		// independent reads side by side, each as the user; the model is filled here
+		// on the request's thread
+		var myTasks = section(() -> this.tasks.tasks(workspaceId, me,
 				new TaskFilter(Scope.MINE, null, null, null, null), PageQuery.first(LIST_SIZE)));
-		model.addAttribute("overdueTasks", this.tasks.tasks(workspaceId, me,
-				new TaskFilter(Scope.ALL, null, this.clock.instant(), null, null), PageQuery.first(LIST_SIZE)));
-		List<PipelineStage> pipeline = this.deals.pipeline(workspaceId, me);
-		List<ForecastMonth> forecast = this.deals.forecast(workspaceId, me, null, null);
-		model.addAttribute("pipeline", pipeline);
-		model.addAttribute("forecast", forecast);
-		model.addAttribute("pipelineChart", json(pipelineChart(pipeline, locale)));
-		model.addAttribute("forecastChart", json(forecastChart(forecast, locale)));
-		model.addAttribute("overdueInvoices", this.invoices.overdueInvoices(workspaceId, me,
+		var overdueTasks = section(() -> this.tasks.tasks(workspaceId, me,
+				new TaskFilter(Scope.ALL, null, now, null, null), PageQuery.first(LIST_SIZE)));
+		var pipeline = section(() -> this.deals.pipeline(workspaceId, me));
+		var forecast = section(() -> this.deals.forecast(workspaceId, me, null, null));
+		var overdueInvoices = section(() -> this.invoices.overdueInvoices(workspaceId, me,
 				new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC)));
-		model.addAttribute("lowStock", this.inventory.belowMinimum(workspaceId, me, PageQuery.first(LIST_SIZE)));
+		var lowStock = section(() -> this.inventory.belowMinimum(workspaceId, me, PageQuery.first(LIST_SIZE)));
+		workInProgress(workspaceId, me, model);
+		model.addAttribute("myTasks", join(myTasks));
+		model.addAttribute("overdueTasks", join(overdueTasks));
+		model.addAttribute("pipeline", join(pipeline));
+		model.addAttribute("forecast", join(forecast));
+		model.addAttribute("pipelineChart", json(pipelineChart(join(pipeline), locale)));
+		model.addAttribute("forecastChart", json(forecastChart(join(forecast), locale)));
+		model.addAttribute("overdueInvoices", join(overdueInvoices));
+		model.addAttribute("lowStock", join(lowStock));
+		return "ui/home";
+	}
+
+	/** Open orders and production orders by status, and production running now. */
+	private void workInProgress(UUID workspaceId, UUID me, Model model) {
 		Map<OrderStatus, Long> orderCounts = this.orders.countByStatus(workspaceId, me);
 		Map<OrderStatus, Long> openOrders = new LinkedHashMap<>();
 		OPEN_ORDERS.forEach(status -> openOrders.put(status, orderCounts.get(status)));
@@ -131,7 +152,26 @@ class HomePages {
 					.orders(workspaceId, me, ProductionStatus.IN_PROGRESS, null,
 							new PageQuery(1, LIST_SIZE, "dueDate", Sort.Direction.ASC))
 					.items());
-		return "ui/home";
+	}
+
+	private <T> CompletableFuture<T> section(Supplier<T> read) {
+		return CompletableFuture.supplyAsync(read, this.sections);
+	}
+
+	/**
+	 * A section's answer; its refusal (another workspace: not found) is thrown as it is,
+	 * as if it had run on this thread.
+	 */
+	private static <T> T join(CompletableFuture<T> section) {
+		try {
+			return section.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	/** The workspace's open tasks past their due date that the user may work. */
