@@ -26,8 +26,8 @@ interface Products extends JpaRepository<Product, UUID> {
 	 */
 	@Query("select p from Product p where p.workspaceId = :workspaceId "
 			+ "and (:status is null or p.status = :status) and (:category is null or p.category = :category) "
-			+ "and (:search is null or lower(p.code) like :search escape '\\' "
-			+ "or lower(p.name) like :search escape '\\')")
+			+ "and (:search is null or fold(p.code) like :search escape '\\' "
+			+ "or fold(p.name) like :search escape '\\')")
 	Page<Product> search(UUID workspaceId, ProductStatus status, ProductCategory category, String search,
 			Pageable pageable);
 

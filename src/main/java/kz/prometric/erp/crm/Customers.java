@@ -21,8 +21,8 @@ interface Customers extends JpaRepository<Customer, UUID> {
 	 * {@code null}.
 	 */
 	@Query("select c from Customer c where c.workspaceId = :workspaceId " + "and (:type is null or c.type = :type) "
-			+ "and (:search is null or lower(c.name) like :search escape '\\' "
-			+ "or lower(c.email) like :search escape '\\' or c.taxId like :search escape '\\')")
+			+ "and (:search is null or fold(c.name) like :search escape '\\' "
+			+ "or fold(c.email) like :search escape '\\' or c.taxId like :search escape '\\')")
 	Page<Customer> search(UUID workspaceId, CustomerType type, String search, Pageable pageable);
 
 }

@@ -24,7 +24,7 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 	@Query("select d from Deal d where d.workspaceId = :workspaceId "
 			+ "and (:stage is null or d.stage = :stage) and (:customerId is null or d.customerId = :customerId) "
 			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
-			+ "and (:search is null or lower(d.title) like :search escape '\\')")
+			+ "and (:search is null or fold(d.title) like :search escape '\\')")
 	Page<Deal> search(UUID workspaceId, DealStage stage, UUID customerId, UUID assignedTo, String search,
 			Pageable pageable);
 
@@ -49,7 +49,7 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 			+ "from Deal d where d.workspaceId = :workspaceId "
 			+ "and (:customerId is null or d.customerId = :customerId) "
 			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
-			+ "and (:search is null or lower(d.title) like :search escape '\\') group by d.stage")
+			+ "and (:search is null or fold(d.title) like :search escape '\\') group by d.stage")
 	java.util.List<Object[]> totalsByStage(UUID workspaceId, UUID customerId, UUID assignedTo, String search);
 
 }

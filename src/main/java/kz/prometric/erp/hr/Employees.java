@@ -22,7 +22,7 @@ interface Employees extends JpaRepository<Employee, UUID> {
 			+ "and (:departmentId is null or e.departmentId = :departmentId) "
 			+ "and (:managerId is null or e.managerId = :managerId) " + "and (:status is null or e.status = :status) "
 			+ "and (:contractType is null or e.contractType = :contractType) "
-			+ "and (:search is null or lower(e.name) like :search escape '\\' or e.email like :search escape '\\' "
+			+ "and (:search is null or fold(e.name) like :search escape '\\' or e.email like :search escape '\\' "
 			+ "or e.iin like :search escape '\\')")
 	Page<Employee> search(UUID organizationId, UUID departmentId, UUID managerId, EmployeeStatus status,
 			ContractType contractType, String search, Pageable pageable);

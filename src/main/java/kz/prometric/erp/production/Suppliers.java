@@ -19,7 +19,7 @@ interface Suppliers extends JpaRepository<Supplier, UUID> {
 	/** {@code search}: a lower-case LIKE pattern with {@code \} as escape, or null. */
 	@Query("select s from Supplier s where s.workspaceId = :workspaceId "
 			+ "and (:active is null or s.active = :active) "
-			+ "and (:search is null or lower(s.name) like :search escape '\\' or s.bin like :search escape '\\')")
+			+ "and (:search is null or fold(s.name) like :search escape '\\' or s.bin like :search escape '\\')")
 	Page<Supplier> search(UUID workspaceId, Boolean active, String search, Pageable pageable);
 
 }

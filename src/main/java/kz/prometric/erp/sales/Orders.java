@@ -31,7 +31,7 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 
 	@Query("select o from SalesOrder o where o.workspaceId = :workspaceId "
 			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "
-			+ "and (:search is null or lower(o.orderNumber) like :search escape '\\' "
+			+ "and (:search is null or fold(o.orderNumber) like :search escape '\\' "
 			+ "or o.customerId in :customersNamed)")
 	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search,
 			Collection<UUID> customersNamed, Pageable pageable);

@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * A user's search text as a case-insensitive {@code LIKE} pattern matching it anywhere,
- * taken literally: {@code %}, {@code _} and {@code \} are escaped (queries use
- * {@code escape '\'}).
+ * taken literally: {@code %}, {@code _} and {@code \} are escaped. Queries compare
+ * {@code fold(column) like :search escape '\'}: {@code fold} lower-cases with ICU (see
+ * {@code shared.persistence.FoldFunctionContributor}), as this pattern is lower-cased
+ * with {@link Locale#ROOT}, so Cyrillic matches in any case.
  */
 public final class SearchText {
 

@@ -29,6 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code prometric.embedded-postgres.data-directory} ({@code ./data/postgres} by default)
  * and survives restarts. The default run keeps PostgreSQL durable (fsync, synchronous
  * commit and full page writes on); tests switch durability off for speed.
+ * {@code prometric.embedded-postgres.locale} sets initdb's locale for a new data
+ * directory (default: the environment's, {@code C} where {@code LANG} is unset); tests
+ * use {@code C}, the case where SQL {@code lower()} folds ASCII only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -41,7 +44,8 @@ class EmbeddedPostgresConfiguration {
 			@Value("${prometric.embedded-postgres.data-directory:./data/postgres}") Path dataDirectory,
 			@Value("${prometric.embedded-postgres.clean-data-directory:false}") boolean clean,
 			@Value("${prometric.embedded-postgres.durable:true}") boolean durable,
-			@Value("${prometric.embedded-postgres.port:0}") int port) throws IOException {
+			@Value("${prometric.embedded-postgres.port:0}") int port,
+			@Value("${prometric.embedded-postgres.locale:}") String locale) throws IOException {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		Files.createDirectories(directory.getParent());
 		stopOrphanedServer(directory);
@@ -57,6 +61,10 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("max_connections", "100");
 		if (port > 0) {
 			builder.setPort(port);
+		}
+		if (!locale.isBlank()) {
+			// initdb --locale: only when the data directory is created
+			builder.setLocaleConfig("locale", locale);
 		}
 		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL listening on port {} with data in {} (durable: {})", postgres.getPort(),
