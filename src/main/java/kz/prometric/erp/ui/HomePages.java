@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.annotation.PreDestroy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.prometric.erp.crm.DealManagement;
 import kz.prometric.erp.crm.DealManagement.ForecastMonth;
@@ -34,8 +34,8 @@ import kz.prometric.erp.workflow.TaskManagement;
 import kz.prometric.erp.workflow.TaskManagement.Scope;
 import kz.prometric.erp.workflow.TaskManagement.TaskFilter;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.data.domain.Sort;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,12 +78,22 @@ class HomePages {
 
 	private final Clock clock;
 
-	private final Executor sections;
+	/**
+	 * Reads the home page's sections side by side (each is a few queries that mostly wait
+	 * for the database). Small and bounded, so a busy server queues sections rather than
+	 * taking more connections than the pool has; deliberately not a bean, so Spring
+	 * Boot's application task executor (async mail, events) stays as configured.
+	 */
+	private final ThreadPoolTaskExecutor sections = new ThreadPoolTaskExecutor();
 
 	HomePages(TaskManagement tasks, DealManagement deals, InvoiceManagement invoices, OrderManagement orders,
 			ProductionManagement production, InventoryManagement inventory, MessageSource messages, ObjectMapper mapper,
-			Clock clock, @Qualifier("homeSections") Executor sections) {
-		this.sections = sections;
+			Clock clock) {
+		this.sections.setCorePoolSize(4);
+		this.sections.setMaxPoolSize(4);
+		this.sections.setQueueCapacity(1000);
+		this.sections.setThreadNamePrefix("home-");
+		this.sections.initialize();
 		this.inventory = inventory;
 		this.tasks = tasks;
 		this.deals = deals;
@@ -98,6 +108,11 @@ class HomePages {
 	/**
 	 * The user's first company workspace (where the business is), else his personal one.
 	 */
+	@PreDestroy
+	void stop() {
+		this.sections.shutdown();
+	}
+
 	@GetMapping("/app")
 	String start(@ModelAttribute("myWorkspaces") List<WorkspaceView> workspaces) {
 		if (workspaces.isEmpty()) {
