@@ -135,6 +135,26 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 		return new WebDriverWait(driver(), WAIT).until(condition::apply);
 	}
 
+	/**
+	 * Reloads the page until {@code shown} holds for it (checked before each reload, so a
+	 * page that already shows it is not reloaded; a reload the browser aborts is tried
+	 * again).
+	 */
+	public void reloadUntil(java.util.function.Predicate<WebDriver> shown) {
+		waitUntil(d -> {
+			try {
+				if (shown.test(d)) {
+					return true;
+				}
+				d.navigate().refresh();
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// the page was between loads: look again
+			}
+			return false;
+		});
+	}
+
 	/** Where downloads land. */
 	public static Path downloads() {
 		Path dir = Paths.get("target", "browser-downloads");

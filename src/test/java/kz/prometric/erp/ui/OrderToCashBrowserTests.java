@@ -104,10 +104,7 @@ class OrderToCashBrowserTests {
 		chooseInTasklistForm("Field_Outcome", "Move on");
 		completeInTasklist();
 		this.browser.driver().get(dealPage);
-		this.browser.waitUntil(d -> {
-			d.navigate().refresh();
-			return d.findElement(By.id("deal-stage")).getText().toUpperCase().contains("QUALIFIED");
-		});
+		this.browser.reloadUntil(d -> d.findElement(By.id("deal-stage")).getText().toUpperCase().contains("QUALIFIED"));
 		assertThat(this.browser.text(By.id("deal-history"))).contains("Aigerim");
 
 		// win: the order is placed

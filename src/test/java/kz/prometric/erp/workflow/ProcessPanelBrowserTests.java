@@ -74,10 +74,7 @@ class ProcessPanelBrowserTests {
 		this.browser.at(this.api.baseUrl()).login(owner.email(), TestData.PASSWORD);
 
 		this.browser.open("/app/" + org.workspaceId() + "/employees/" + employee.json().path("id").asText());
-		this.browser.waitUntil(d -> {
-			d.navigate().refresh();
-			return !d.findElements(By.cssSelector("#process-panel .process")).isEmpty();
-		});
+		this.browser.reloadUntil(d -> !d.findElements(By.cssSelector("#process-panel .process")).isEmpty());
 
 		assertThat(this.browser.all(By.cssSelector("#process-panel .process-diagram svg"))).isNotEmpty();
 		assertThat(this.browser.all(By.cssSelector("#process-panel #task-history"))).hasSize(1);
