@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.prometric.erp.shared.FieldViolation;
+import kz.prometric.erp.shared.FormErrors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,6 +18,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@code 1250.5}) and field errors in the page's language.
  */
 final class FormInput {
+
+	/** The services' messages the inventory's bundles say in the page's language. */
+	private static final Map<String, String> KNOWN_MESSAGES = Map.of("must be greater than 0",
+			"inventory.error.positive", "must not be negative", "inventory.error.negative",
+			"must have at most 3 decimals", "inventory.error.decimals3", "must have at most 4 decimals",
+			"inventory.error.decimals4", "is too large", "inventory.error.tooLarge");
 
 	private FormInput() {
 	}
@@ -55,18 +62,7 @@ final class FormInput {
 	 * language, else the service's own text.
 	 */
 	static void addViolations(Map<String, String> errors, List<FieldViolation> violations, MessageSource messages) {
-		for (FieldViolation violation : violations) {
-			String text = violation.message();
-			String key = switch (text) {
-				case "must be greater than 0" -> "inventory.error.positive";
-				case "must not be negative" -> "inventory.error.negative";
-				case "must have at most 3 decimals" -> "inventory.error.decimals3";
-				case "must have at most 4 decimals" -> "inventory.error.decimals4";
-				case "is too large" -> "inventory.error.tooLarge";
-				default -> null;
-			};
-			errors.putIfAbsent(violation.field(), (key != null) ? message(messages, key) : text);
-		}
+		FormErrors.put(errors, violations, FormErrors.inPageLanguage(messages, KNOWN_MESSAGES));
 	}
 
 	/** The address of a list with its filters, without paging or sort unless given. */
