@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,18 +114,15 @@ public final class KillNineCheck {
 				BenchHttp.sleep(5);
 			}
 			long waitForJobs = System.currentTimeMillis() + 10_000;
-			long jobsAtKill = 0;
-			while (jobsAtKill == 0 && System.currentTimeMillis() < waitForJobs) {
-				jobsAtKill = http.get(null, "/engine-rest/job/count?executable=true")
-					.expect(200)
-					.json()
-					.path("count")
-					.asLong();
+			Set<String> caught = Set.of();
+			while (caught.isEmpty() && System.currentTimeMillis() < waitForJobs) {
+				caught = executableJobIds(http);
 			}
 			down.set(true);
 			first.process.destroyForcibly();
+			long killed = System.currentTimeMillis();
 			log("%d of %d deals won, %d executable jobs (due or running): kill -9 the application (pid %d)",
-					wonAcknowledged.size(), batch, jobsAtKill, first.process.pid());
+					wonAcknowledged.size(), batch, caught.size(), first.process.pid());
 			pool.awaitTermination(10, TimeUnit.MINUTES);
 			first.process.onExit().get(60, TimeUnit.SECONDS);
 			log("before the kill: %d deals created, %d WON acknowledged, %d ship tasks completed; exit code %d",
@@ -132,8 +130,11 @@ public final class KillNineCheck {
 
 			// restart on the same data directory and finish the batch
 			second = Child.start(2, email);
+			long restarted = System.currentTimeMillis();
 			http = second.http;
 			login(http, email);
+			// watched from now on, beside the clean-up below
+			CompletableFuture<Long> caughtDone = whenGone(http, caught, 600_000);
 			Map<String, String> titled = new HashMap<>();
 			for (JsonNode deal : all(http, ws + "/deals?sort=createdAt")) {
 				titled.put(deal.path("title").asText(), deal.path("id").asText());
@@ -154,10 +155,13 @@ public final class KillNineCheck {
 			}
 			log("after the restart: %d deals created that the client had not, %d WON sent again (same keys)", created,
 					rewon);
-			long restarted = System.currentTimeMillis();
 			long deadline = restarted + 600_000;
 			long lastReport = 0;
 			int shippedAfter = 0;
+			int caughtJobs = caught.size();
+			caughtDone.thenAccept((done) -> log(
+					"the %d jobs caught by the kill are done %d s after the restart (%d s after the kill)", caughtJobs,
+					(done - restarted) / 1000, (done - killed) / 1000));
 			while (true) {
 				shippedAfter += shipReadyTasks(http, 0, 1000);
 				long jobs = http.get(null, "/engine-rest/job/count?executable=true")
@@ -169,7 +173,7 @@ public final class KillNineCheck {
 				long invoiced = orders.stream()
 					.filter((o) -> Set.of("INVOICED", "PAID").contains(o.path("status").asText()))
 					.count();
-				if (jobs == 0 && invoiced >= batch) {
+				if (jobs == 0 && invoiced >= batch && caughtDone.isDone()) {
 					log("all jobs done and all %d orders invoiced %d s after the restart", batch,
 							(System.currentTimeMillis() - restarted) / 1000);
 					break;
@@ -187,6 +191,13 @@ public final class KillNineCheck {
 			}
 			log("after the restart: %d ship tasks completed", shippedAfter);
 			passed = verify(http, ws, batch, new TreeSet<>(dealIds.values()));
+			long done = caughtDone.getNow(-1L);
+			long resumeSeconds = (((done < 0) ? System.currentTimeMillis() : done) - restarted) / 1000;
+			passed &= check("jobs caught by the kill done within 60 s of the restart", done >= 0 && resumeSeconds <= 60,
+					"%d jobs caught, the last done %s s after the restart (%s s after the kill)", caught.size(),
+					(done < 0) ? "(not done) > " + resumeSeconds : resumeSeconds,
+					(done < 0) ? "-" : String.valueOf((done - killed) / 1000));
+			System.out.println(passed ? "KILL -9 CHECK: PASS" : "KILL -9 CHECK: FAIL");
 		}
 		finally {
 			first.stop();
@@ -257,8 +268,71 @@ public final class KillNineCheck {
 				"%d executable jobs, %d jobs with an exception, %d incidents", executable, failed, incidents);
 		ok &= check("every order-fulfilment process waits for payment", waiting == wonIds.size(),
 				"%d processes at Task_AwaitPayment", waiting);
-		System.out.println(ok ? "KILL -9 CHECK: PASS" : "KILL -9 CHECK: FAIL");
 		return ok;
+	}
+
+	/** The ids of the jobs that are due or running now. */
+	static Set<String> executableJobIds(BenchHttp http) {
+		Set<String> ids = new TreeSet<>();
+		http.get(null, "/engine-rest/job?executable=true&maxResults=1000")
+			.expect(200)
+			.json()
+			.forEach((job) -> ids.add(job.path("id").asText()));
+		return ids;
+	}
+
+	/**
+	 * Waits until no job is due or running; answers the time when that was seen (or the
+	 * deadline passed).
+	 */
+	static long awaitNoExecutableJobs(BenchHttp http, long millis) {
+		long deadline = System.currentTimeMillis() + millis;
+		while (System.currentTimeMillis() < deadline && http.get(null, "/engine-rest/job/count?executable=true")
+			.expect(200)
+			.json()
+			.path("count")
+			.asLong() > 0) {
+			BenchHttp.sleep(250);
+		}
+		return System.currentTimeMillis();
+	}
+
+	/**
+	 * Completes with the time when none of these jobs exists any more (polled every 200
+	 * ms on a thread of its own), or never within {@code millis}.
+	 */
+	static CompletableFuture<Long> whenGone(BenchHttp http, Set<String> ids, long millis) {
+		CompletableFuture<Long> gone = new CompletableFuture<>();
+		Thread watcher = new Thread(() -> {
+			long deadline = System.currentTimeMillis() + millis;
+			while (System.currentTimeMillis() < deadline) {
+				try {
+					if (jobCount(http, ids) == 0) {
+						gone.complete(System.currentTimeMillis());
+						return;
+					}
+				}
+				catch (RuntimeException ex) {
+					// a node going away: look again
+				}
+				BenchHttp.sleep(200);
+			}
+		}, "jobs-watcher");
+		watcher.setDaemon(true);
+		watcher.start();
+		return gone;
+	}
+
+	/** How many of these jobs still exist (a job's row goes when it has run). */
+	static long jobCount(BenchHttp http, Set<String> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return http.get(null, "/engine-rest/job/count?jobIds=" + String.join(",", ids))
+			.expect(200)
+			.json()
+			.path("count")
+			.asLong();
 	}
 
 	static boolean gapless(String name, String prefix, List<String> numbers) {
