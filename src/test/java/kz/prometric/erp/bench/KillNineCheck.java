@@ -259,7 +259,10 @@ public final class KillNineCheck {
 			.path("count")
 			.asLong();
 		long incidents = http.get(null, "/engine-rest/incident/count").expect(200).json().path("count").asLong();
-		long waiting = http.get(null, "/engine-rest/execution/count?activityId=Task_AwaitPayment")
+		// this workspace's processes only (its id is the tenant): a platform
+		// administrator sees every workspace
+		String tenant = ws.substring(ws.lastIndexOf('/') + 1);
+		long waiting = http.get(null, "/engine-rest/execution/count?activityId=Task_AwaitPayment&tenantIdIn=" + tenant)
 			.expect(200)
 			.json()
 			.path("count")
