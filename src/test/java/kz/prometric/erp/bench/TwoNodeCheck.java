@@ -57,7 +57,10 @@ public final class TwoNodeCheck {
 		Process nginx = null;
 		AppNode a = null;
 		AppNode b = null;
-		try (PgServer db = PgServer.create(DATA.resolve("postgres"))) {
+		// stopped after the nodes (a try-with-resources would close it before the finally
+		// block)
+		PgServer db = PgServer.create(DATA.resolve("postgres"));
+		try {
 			AppNode.log("PostgreSQL on port %d, data in %s", db.port, db.data);
 			// one after the other: the first start creates the engine's tables
 			a = AppNode.start("node A", DATA.resolve("node-a.log"), db, email);
@@ -170,6 +173,7 @@ public final class TwoNodeCheck {
 			if (a != null) {
 				a.stop();
 			}
+			db.close();
 		}
 		System.exit(passed ? 0 : 1);
 	}
