@@ -9,9 +9,15 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 interface Memberships extends JpaRepository<Membership, UUID> {
 
+	/**
+	 * Read on every workspace request: one statement, in the caller's transaction if any.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	Optional<Membership> findByWorkspaceIdAndUserId(UUID workspaceId, UUID userId);
 
 	List<Membership> findByUserId(UUID userId);

@@ -76,9 +76,10 @@ public class WorkspaceManagement {
 
 	/**
 	 * The caller's role in the workspace; 404 when the workspace does not exist or the
-	 * caller is not a member.
+	 * caller is not a member. One statement, in the caller's transaction if there is one
+	 * (no transaction of its own: it runs on every workspace request).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public WorkspaceRole requireMember(UUID workspaceId, UUID userId) {
 		return this.memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
 			.map(Membership::role)
@@ -89,7 +90,7 @@ public class WorkspaceManagement {
 	 * Like {@link #requireMember}, and 403 when the caller's role is below
 	 * {@code minimum}.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public WorkspaceRole requireRole(UUID workspaceId, UUID userId, WorkspaceRole minimum) {
 		WorkspaceRole role = requireMember(workspaceId, userId);
 		if (!role.includes(minimum)) {

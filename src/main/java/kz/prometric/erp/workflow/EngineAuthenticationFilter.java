@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,19 +33,29 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper mapper;
 
-	EngineAuthenticationFilter(IdentityService identityService, EngineDirectory directory, ObjectMapper mapper) {
+	/**
+	 * The caller's account, memberships and teams are read in one read-only transaction
+	 * (three before, one per read; docs/benchmarks.md).
+	 */
+	private final TransactionTemplate readOnly;
+
+	EngineAuthenticationFilter(IdentityService identityService, EngineDirectory directory, ObjectMapper mapper,
+			PlatformTransactionManager transactions) {
 		this.identityService = identityService;
 		this.directory = directory;
 		this.mapper = mapper;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Optional<EngineIdentity.Resolved> engineUser = Optional.ofNullable(authentication)
-			.map(EngineAuthenticationFilter::emailOf)
-			.flatMap(this.directory::resolve);
+		Optional<EngineIdentity.Resolved> engineUser = this.readOnly
+			.execute((status) -> Optional.ofNullable(authentication)
+				.map(EngineAuthenticationFilter::emailOf)
+				.flatMap(this.directory::resolve));
 		if (engineUser.isEmpty()) {
 			Problems.write(response, this.mapper,
 					Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication is required"));

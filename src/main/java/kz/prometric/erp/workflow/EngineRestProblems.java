@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
@@ -159,6 +160,17 @@ public final class EngineRestProblems {
 		if (cause instanceof OptimisticLockingException) {
 			return respond(409, "OptimisticLockingException",
 					"The process was changed by another request at the same time; reload and retry");
+		}
+		if (DatabaseConstraints.isUnavailable(error)) {
+			// restart, failover, no connection in time: nothing was kept, the same
+			// request
+			// can be sent again (docs/operations.md)
+			log.warn("Engine request to {}: database unavailable", (uri != null) ? uri.getPath() : "?");
+			return Response
+				.fromResponse(respond(503, "DatabaseUnavailable",
+						"The database is not reachable at the moment; nothing was saved, retry the request"))
+				.header("Retry-After", "5")
+				.build();
 		}
 		if (isPlatformFault(error)) {
 			log.error("Engine request to {} failed", (uri != null) ? uri.getPath() : "?", error);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -48,7 +49,8 @@ class EngineSecurityConfiguration {
 	@Order(10)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http, AuthenticationEntryPoint problemAuthenticationEntryPoint,
 			AccessDeniedHandler problemAccessDeniedHandler, IdentityManagement identity, EngineDirectory directory,
-			IdentityService identityService, ObjectMapper mapper) throws Exception {
+			IdentityService identityService, ObjectMapper mapper, PlatformTransactionManager transactions)
+			throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
 			response.addHeader("WWW-Authenticate", "Bearer");
 			response.addHeader("WWW-Authenticate", "Basic realm=\"Prometric ERP\"");
@@ -66,7 +68,7 @@ class EngineSecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(problemAccessDeniedHandler))
-			.addFilterAfter(new EngineAuthenticationFilter(identityService, directory, mapper),
+			.addFilterAfter(new EngineAuthenticationFilter(identityService, directory, mapper, transactions),
 					AuthorizationFilter.class);
 		return http.build();
 	}

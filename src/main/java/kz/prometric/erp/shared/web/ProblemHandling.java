@@ -68,6 +68,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+	/** Seconds a client waits before sending a request the database could not take. */
+	static final int RETRY_AFTER_SECONDS = 5;
+
 	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
 	@ExceptionHandler
@@ -174,6 +177,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(Exception ex) {
+		if (DatabaseConstraints.isUnavailable(ex)) {
+			return databaseUnavailable(ex);
+		}
 		String correlationId = Optional.ofNullable(MDC.get(CorrelationIdFilter.MDC_KEY))
 			.orElse(UUID.randomUUID().toString());
 		log.error("Unexpected error [correlationId={}]", correlationId, ex);
@@ -283,6 +289,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		String detail = (body instanceof ProblemDetail pd && pd.getDetail() != null) ? pd.getDetail()
 				: status.getReasonPhrase();
 		return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "http", detail));
+	}
+
+	/**
+	 * The database is restarting or out of reach: 503 with {@code Retry-After}, not a
+	 * 500. Nothing of the request was kept, so the client sends it again (with the same
+	 * {@code Idempotency-Key} where it used one). docs/operations.md, "When PostgreSQL
+	 * goes away".
+	 */
+	static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable ex) {
+		log.warn("Database unavailable: {}", rootMessage(ex));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+					"The database is not reachable at the moment; nothing was saved, retry the request"));
 	}
 
 	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
