@@ -87,7 +87,12 @@ public class CustomerManagement {
 	public PageResult<CustomerView> customers(UUID workspaceId, UUID callerId, CustomerFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.customers.search(workspaceId, filter.type(), search, query.toPageable(CUSTOMER_SORT)),
+		query.requireWithin(PageResult.TOTAL_CAP);
+		return PageResult.capped(
+				this.customers.search(workspaceId, filter.type(), search, query.toPageable(CUSTOMER_SORT)),
+				limit -> (long) this.customers
+					.matching(workspaceId, filter.type(), search, org.springframework.data.domain.Limit.of(limit))
+					.size(),
 				Customer::view);
 	}
 

@@ -3,8 +3,11 @@ package kz.prometric.erp.crm;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,9 +23,15 @@ interface Customers extends JpaRepository<Customer, UUID> {
 	 * {@code search} is a lower-case LIKE pattern with {@code \} as escape character, or
 	 * {@code null}.
 	 */
-	@Query("select c from Customer c where c.workspaceId = :workspaceId " + "and (:type is null or c.type = :type) "
+	String MATCHING = "from Customer c where c.workspaceId = :workspaceId and (:type is null or c.type = :type) "
 			+ "and (:search is null or fold(c.name) like :search escape '\\' "
-			+ "or fold(c.email) like :search escape '\\' or c.taxId like :search escape '\\')")
-	Page<Customer> search(UUID workspaceId, CustomerType type, String search, Pageable pageable);
+			+ "or fold(c.email) like :search escape '\\' or c.taxId like :search escape '\\')";
+
+	@Query("select c " + MATCHING)
+	Slice<Customer> search(UUID workspaceId, CustomerType type, String search, Pageable pageable);
+
+	/** The ids of the list's rows, at most {@code limit} of them (a capped count). */
+	@Query("select c.id " + MATCHING)
+	List<UUID> matching(UUID workspaceId, CustomerType type, String search, Limit limit);
 
 }

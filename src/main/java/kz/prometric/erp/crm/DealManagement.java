@@ -144,8 +144,15 @@ public class DealManagement {
 	public PageResult<DealView> deals(UUID workspaceId, UUID callerId, DealFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.deals.search(workspaceId, filter.stage(), filter.customerId(), filter.assignedTo(),
-				search, query.toPageable(DEAL_SORT)), Deal::view);
+		query.requireWithin(PageResult.TOTAL_CAP);
+		return PageResult.capped(
+				this.deals.search(workspaceId, filter.stage(), filter.customerId(), filter.assignedTo(), search,
+						query.toPageable(DEAL_SORT)),
+				limit -> (long) this.deals
+					.matching(workspaceId, filter.stage(), filter.customerId(), filter.assignedTo(), search,
+							org.springframework.data.domain.Limit.of(limit))
+					.size(),
+				Deal::view);
 	}
 
 	/**

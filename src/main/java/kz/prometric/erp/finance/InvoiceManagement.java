@@ -457,10 +457,16 @@ public class InvoiceManagement {
 	public PageResult<InvoiceView> invoices(UUID workspaceId, UUID callerId, InvoiceFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		LocalDate today = today();
-		return PageResult
-			.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
-					SearchText.containing(filter.search()), filter.overdue(), today, query.toPageable(INVOICE_SORT)),
-					i -> i.view(today));
+		query.requireWithin(PageResult.TOTAL_CAP);
+		String search = SearchText.containing(filter.search());
+		return PageResult.capped(
+				this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
+						search, filter.overdue(), today, query.toPageable(INVOICE_SORT)),
+				limit -> (long) this.invoices
+					.matching(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
+							search, filter.overdue(), today, org.springframework.data.domain.Limit.of(limit))
+					.size(),
+				i -> i.view(today));
 	}
 
 	/**

@@ -249,6 +249,7 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public PageResult<OrderView> orders(UUID workspaceId, UUID callerId, OrderFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
+		query.requireWithin(PageResult.TOTAL_CAP);
 		String search = SearchText.containing(filter.search());
 		List<UUID> customersNamed = new ArrayList<>();
 		if (search != null) {
@@ -263,8 +264,14 @@ public class OrderManagement {
 			// portable)
 			customersNamed.add(new UUID(0, 0));
 		}
-		return PageResult.of(this.orders.search(workspaceId, filter.status(), filter.customerId(), search,
-				customersNamed, query.toPageable(ORDER_SORT)), SalesOrder::view);
+		return PageResult.capped(
+				this.orders.search(workspaceId, filter.status(), filter.customerId(), search, customersNamed,
+						query.toPageable(ORDER_SORT)),
+				limit -> (long) this.orders
+					.matching(workspaceId, filter.status(), filter.customerId(), search, customersNamed,
+							org.springframework.data.domain.Limit.of(limit))
+					.size(),
+				SalesOrder::view);
 	}
 
 	/**

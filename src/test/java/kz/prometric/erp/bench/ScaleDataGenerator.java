@@ -73,7 +73,15 @@ public final class ScaleDataGenerator {
 		int orders = Integer.getInteger("scale.orders", 500_000);
 		Path data = Path.of(System.getProperty("scale.data", DEFAULT_DATA));
 		long start = System.nanoTime();
-		ConfigurableApplicationContext context = start(data, true);
+		// wiped here, not by the embedded PostgreSQL: zonky deletes a data directory it
+		// was
+		// told to clean also when it closes, and the benchmark needs it afterwards
+		if (Files.exists(data)) {
+			try (var paths = Files.walk(data)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+		ConfigurableApplicationContext context = start(data, false);
 		int exit = 0;
 		try {
 			ScaleDataGenerator.Filler filler = new Filler(context);

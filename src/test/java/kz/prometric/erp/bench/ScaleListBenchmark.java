@@ -63,6 +63,10 @@ public final class ScaleListBenchmark {
 			BenchHttp owner = login(base, latencies, logins.getProperty("owner"), password);
 			BenchHttp manager = login(base, latencies, logins.getProperty("member"), password);
 			BenchHttp stranger = login(base, null, logins.getProperty("otherOwner"), password);
+			String explain = System.getProperty("bench.explain");
+			if (explain != null) {
+				explain(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), Path.of(explain), ws);
+			}
 			Map<String, Request> endpoints = endpoints(owner, manager, ws, logins);
 			endpoints.keySet().removeIf(name -> !only.matcher(name).matches());
 			checks(owner, manager, stranger, ws);
@@ -129,6 +133,25 @@ public final class ScaleListBenchmark {
 			context.close();
 		}
 		System.exit(exit);
+	}
+
+	/**
+	 * Prints {@code EXPLAIN (ANALYZE, BUFFERS)} of each {@code explain …;} statement of
+	 * the file ({@code :ws} is the workspace id), the plans quoted in docs/benchmarks.md.
+	 */
+	static void explain(org.springframework.jdbc.core.JdbcTemplate jdbc, Path file, String ws) throws Exception {
+		for (String statement : Files.readString(file).split(";\\s*\\n")) {
+			String sql = statement.lines()
+				.filter(l -> !l.startsWith("--") && !l.startsWith("\\"))
+				.reduce("", (a, b) -> a + b + "\n")
+				.strip();
+			if (!sql.startsWith("explain")) {
+				continue;
+			}
+			sql = sql.replace(":ws", "'" + ws + "'");
+			System.out.println("\n" + sql);
+			jdbc.queryForList(sql, String.class).forEach(System.out::println);
+		}
 	}
 
 	record Request(BenchHttp client, String path) {
