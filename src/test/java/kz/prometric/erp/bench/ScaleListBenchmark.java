@@ -138,20 +138,40 @@ public final class ScaleListBenchmark {
 	/**
 	 * Prints {@code EXPLAIN (ANALYZE, BUFFERS)} of each {@code explain …;} statement of
 	 * the file ({@code :ws} is the workspace id), the plans quoted in docs/benchmarks.md.
+	 * The file runs on one connection, its other statements too, so that
+	 * {@code begin; drop index …; explain …; rollback;} shows a plan without an index and
+	 * {@code set plan_cache_mode …} or {@code prepare …} apply to what follows.
 	 */
 	static void explain(org.springframework.jdbc.core.JdbcTemplate jdbc, Path file, String ws) throws Exception {
-		for (String statement : Files.readString(file).split(";\\s*\\n")) {
-			String sql = statement.lines()
-				.filter(l -> !l.startsWith("--") && !l.startsWith("\\"))
-				.reduce("", (a, b) -> a + b + "\n")
-				.strip();
-			if (!sql.startsWith("explain")) {
-				continue;
+		String text = Files.readString(file);
+		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			try (var statement = connection.createStatement()) {
+				for (String part : text.split(";\\s*\\n")) {
+					String sql = part.lines()
+						.filter(l -> !l.strip().startsWith("--"))
+						.reduce("", (a, b) -> a + b + "\n")
+						.strip()
+						.replace(":ws", "'" + ws + "'");
+					if (sql.isEmpty()) {
+						continue;
+					}
+					System.out.println("\n" + sql);
+					if (statement.execute(sql)) {
+						try (var rows = statement.getResultSet()) {
+							while (rows.next()) {
+								System.out.println(rows.getString(1));
+							}
+						}
+					}
+				}
 			}
-			sql = sql.replace(":ws", "'" + ws + "'");
-			System.out.println("\n" + sql);
-			jdbc.queryForList(sql, String.class).forEach(System.out::println);
-		}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+			return null;
+		});
 	}
 
 	record Request(BenchHttp client, String path) {
@@ -192,6 +212,10 @@ public final class ScaleListBenchmark {
 		e.put("deals q=#123457 (few)", new Request(owner, api + "/deals?q=" + enc("#123457")));
 		e.put("deals q=cabinets (many)", new Request(owner, api + "/deals?q=cabinets"));
 		e.put("deals q=cabinets sort value", new Request(owner, api + "/deals?q=cabinets&sort=value,desc"));
+		// the totals by stage under the deal board and on the home page: an aggregate
+		// over
+		// every deal of the workspace
+		e.put("deals pipeline (totals by stage)", new Request(owner, api + "/deals/pipeline"));
 		// customers
 		e.put("customers first page", new Request(owner, api + "/customers"));
 		e.put("customers page 500", new Request(owner, api + "/customers?page=500"));
