@@ -7,6 +7,9 @@ explain (analyze, buffers, costs off) select * from crm_deal d1_0 where (d1_0.wo
  order by d1_0.created_at, d1_0.id offset 0 rows fetch first 21 rows only;
 explain (analyze, buffers, costs off) select * from crm_deal d1_0 where (d1_0.workspace_id=:ws)
  order by d1_0.created_at, d1_0.id offset 9980 rows fetch first 21 rows only;
+-- page 500 as the list reads it (ListQuery's deferred join): the page's ids by an index-only scan, then its rows by id
+explain (analyze, buffers, costs off) select d1_0.id from crm_deal d1_0 where (d1_0.workspace_id=:ws)
+ order by d1_0.created_at, d1_0.id offset 9980 rows fetch first 21 rows only;
 -- the capped count of every page that is not the last
 explain (analyze, buffers, costs off) select count(*) from (select d1_0.id from crm_deal d1_0 where (d1_0.workspace_id=:ws)
  fetch first 10001 rows only) c;

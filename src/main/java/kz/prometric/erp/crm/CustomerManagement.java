@@ -9,6 +9,7 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
+import kz.prometric.erp.shared.ListQuery;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -47,8 +48,11 @@ public class CustomerManagement {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	CustomerManagement(Customers customers, CustomerReferences references, WorkspaceManagement workspaces,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.customers = customers;
 		this.references = references;
 		this.workspaces = workspaces;
@@ -88,12 +92,13 @@ public class CustomerManagement {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
 		query.requireWithin(PageResult.TOTAL_CAP);
-		return PageResult.capped(
-				this.customers.search(workspaceId, filter.type(), search, query.toPageable(CUSTOMER_SORT)),
-				limit -> (long) this.customers
-					.matching(workspaceId, filter.type(), search, org.springframework.data.domain.Limit.of(limit))
-					.size(),
-				Customer::view);
+		ListQuery list = ListQuery.from("Customer", "c")
+			.where("c.workspaceId = :workspaceId", "workspaceId", workspaceId)
+			.whereGiven(filter.type(), "type", "c.type = :type")
+			.whereGiven(search, "search", "fold(c.name) like :search escape '\\' "
+					+ "or fold(c.email) like :search escape '\\' or c.taxId like :search escape '\\'");
+		return PageResult.capped(list.slice(this.entities, Customer.class, query.toPageable(CUSTOMER_SORT)),
+				limit -> list.countUpTo(this.entities, limit), Customer::view);
 	}
 
 	@Transactional(readOnly = true)

@@ -7,9 +7,6 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -29,21 +26,6 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from SalesOrder o where o.orderNumber = :orderNumber and o.workspaceId = :workspaceId")
 	Optional<SalesOrder> lockByOrderNumberAndWorkspaceId(String orderNumber, UUID workspaceId);
-
-	String MATCHING = "from SalesOrder o where o.workspaceId = :workspaceId "
-			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "
-			+ "and (:search is null or fold(o.orderNumber) like :search escape '\\' "
-			+ "or o.customerId in :customersNamed)";
-
-	/** One page of the list, without a count. */
-	@Query("select o " + MATCHING)
-	Slice<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search,
-			Collection<UUID> customersNamed, Pageable pageable);
-
-	/** The ids of the list's rows, at most {@code limit} of them (a capped count). */
-	@Query("select o.id " + MATCHING)
-	List<UUID> matching(UUID workspaceId, OrderStatus status, UUID customerId, String search,
-			Collection<UUID> customersNamed, Limit limit);
 
 	/**
 	 * How many orders the workspace has in each status (statuses with none are absent).

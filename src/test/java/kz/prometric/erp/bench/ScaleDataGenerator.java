@@ -271,7 +271,7 @@ public final class ScaleDataGenerator {
 			run("deal lines", p,
 					"""
 							insert into crm_deal_product (deal_id, line_no, product_name, quantity, unit_price, discount_percent)
-							select md5('{tag}d' || n)::uuid, 1, 'Equipment and installation', 1 + n % 20, 1000.00 * (1 + (n * 7) % 500), 0
+							select md5('{tag}d' || n)::uuid, 0, 'Equipment and installation', 1 + n % 20, 1000.00 * (1 + (n * 7) % 500), 0
 							  from generate_series(1, {deals}) n""");
 			run("deal history", p,
 					"""
@@ -309,7 +309,7 @@ public final class ScaleDataGenerator {
 					"""
 							insert into sales_order_line (order_id, line_no, product_name, quantity, unit_price, discount_percent,
 							       unit, price_includes_vat, vat_category)
-							select o.id, 1, 'Equipment and installation', o.total_amount / 1000.00 / (1 + (k * 7) % 500), 1000.00 * (1 + (k * 7) % 500), 0,
+							select o.id, 0, 'Equipment and installation', o.total_amount / 1000.00 / (1 + (k * 7) % 500), 1000.00 * (1 + (k * 7) % 500), 0,
 							       'pcs', false, 'STANDARD'
 							  from generate_series(1, {orders}) k
 							  join sales_order o on o.id = md5('{tag}o' || k)::uuid"""
@@ -343,14 +343,14 @@ public final class ScaleDataGenerator {
 					"""
 							insert into fin_invoice_line (invoice_id, workspace_id, line_no, name, unit, quantity, unit_price,
 							       discount_percent, price_includes_vat, vat_category, vat_rate, vat_exempt, amount, net)
-							select i.id, '{ws}', 1, l.product_name, 'pcs', l.quantity, l.unit_price, 0, false, 'STANDARD', 12.00, false,
+							select i.id, '{ws}', 0, l.product_name, 'pcs', l.quantity, l.unit_price, 0, false, 'STANDARD', 12.00, false,
 							       i.net_total, i.net_total
-							  from fin_invoice i join sales_order_line l on l.order_id = i.order_id and l.line_no = 1
+							  from fin_invoice i join sales_order_line l on l.order_id = i.order_id and l.line_no = 0
 							 where i.workspace_id = '{ws}'""");
 			run("invoice VAT", p,
 					"""
 							insert into fin_invoice_vat (invoice_id, workspace_id, line_no, vat_rate, vat_exempt, taxable_base, vat, gross)
-							select i.id, '{ws}', 1, 12.00, false, i.net_total, i.vat_total, i.gross_total
+							select i.id, '{ws}', 0, 12.00, false, i.net_total, i.vat_total, i.gross_total
 							  from fin_invoice i where i.workspace_id = '{ws}'""");
 			run("payments", p,
 					"""
