@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import org.springframework.data.domain.Pageable;
@@ -127,16 +126,15 @@ public final class ListQuery {
 	}
 
 	/**
-	 * How many rows match, counting {@code limit} at most: the database stops after that
-	 * many ({@code count} over a subquery with a {@code limit}), so a million matching
-	 * rows cost as little as {@code limit} of them.
+	 * How many rows match, counting {@code limit} at most: the query reads the ids of at
+	 * most {@code limit} matching rows (in any order, so the database stops after that
+	 * many), and a million matching rows cost as little as {@code limit} of them.
 	 */
 	public long countUpTo(EntityManager entities, int limit) {
-		Query query = entities.createQuery(
-				"select count(*) from (select " + this.alias + ".id as id " + body() + " limit :countLimit) c");
+		TypedQuery<Object> query = entities.createQuery("select " + this.alias + ".id " + body(), Object.class);
 		bind(query);
-		query.setParameter("countLimit", limit);
-		return ((Number) query.getSingleResult()).longValue();
+		query.setMaxResults(limit);
+		return query.getResultList().size();
 	}
 
 	private String body() {
@@ -144,7 +142,7 @@ public final class ListQuery {
 				+ (this.conditions.isEmpty() ? "" : " where " + String.join(" and ", this.conditions));
 	}
 
-	private void bind(Query query) {
+	private void bind(TypedQuery<?> query) {
 		this.parameters.forEach(query::setParameter);
 	}
 
