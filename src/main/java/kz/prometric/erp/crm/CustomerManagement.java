@@ -9,6 +9,7 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
+import kz.prometric.erp.shared.ListQuery;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -47,8 +48,11 @@ public class CustomerManagement {
 
 	private final Clock clock;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	CustomerManagement(Customers customers, CustomerReferences references, WorkspaceManagement workspaces,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.customers = customers;
 		this.references = references;
 		this.workspaces = workspaces;
@@ -87,8 +91,14 @@ public class CustomerManagement {
 	public PageResult<CustomerView> customers(UUID workspaceId, UUID callerId, CustomerFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.customers.search(workspaceId, filter.type(), search, query.toPageable(CUSTOMER_SORT)),
-				Customer::view);
+		query.requireWithin(PageResult.TOTAL_CAP);
+		ListQuery list = ListQuery.from("Customer", "c")
+			.where("c.workspaceId = :workspaceId", "workspaceId", workspaceId)
+			.whereGiven(filter.type(), "type", "c.type = :type")
+			.whereGiven(search, "search", "fold(c.name) like :search escape '\\' "
+					+ "or fold(c.email) like :search escape '\\' or c.taxId like :search escape '\\'");
+		return PageResult.capped(list.slice(this.entities, Customer.class, query.toPageable(CUSTOMER_SORT)),
+				limit -> list.countUpTo(this.entities, limit), Customer::view);
 	}
 
 	@Transactional(readOnly = true)

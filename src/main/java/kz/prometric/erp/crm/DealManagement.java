@@ -34,6 +34,7 @@ import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.shared.ListQuery;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
@@ -91,9 +92,13 @@ public class DealManagement {
 
 	private final DealChangeRecords changes;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
 			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
-			ApplicationEventPublisher events, Clock clock, TaskManagement tasks, DealChangeRecords changes) {
+			ApplicationEventPublisher events, Clock clock, TaskManagement tasks, DealChangeRecords changes,
+			jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.tasks = tasks;
 		this.deals = deals;
 		this.changes = changes;
@@ -144,8 +149,15 @@ public class DealManagement {
 	public PageResult<DealView> deals(UUID workspaceId, UUID callerId, DealFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		String search = SearchText.containing(filter.search());
-		return PageResult.of(this.deals.search(workspaceId, filter.stage(), filter.customerId(), filter.assignedTo(),
-				search, query.toPageable(DEAL_SORT)), Deal::view);
+		query.requireWithin(PageResult.TOTAL_CAP);
+		ListQuery list = ListQuery.from("Deal", "d")
+			.where("d.workspaceId = :workspaceId", "workspaceId", workspaceId)
+			.whereGiven(filter.stage(), "stage", "d.stage = :stage")
+			.whereGiven(filter.customerId(), "customerId", "d.customerId = :customerId")
+			.whereGiven(filter.assignedTo(), "assignedTo", "d.assignedTo = :assignedTo")
+			.whereGiven(search, "search", "fold(d.title) like :search escape '\\'");
+		return PageResult.capped(list.slice(this.entities, Deal.class, query.toPageable(DEAL_SORT)),
+				limit -> list.countUpTo(this.entities, limit), Deal::view);
 	}
 
 	/**

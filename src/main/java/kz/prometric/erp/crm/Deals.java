@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -20,13 +18,6 @@ interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
 	default boolean hasDeals(UUID customerId) {
 		return existsByCustomerId(customerId);
 	}
-
-	@Query("select d from Deal d where d.workspaceId = :workspaceId "
-			+ "and (:stage is null or d.stage = :stage) and (:customerId is null or d.customerId = :customerId) "
-			+ "and (:assignedTo is null or d.assignedTo = :assignedTo) "
-			+ "and (:search is null or fold(d.title) like :search escape '\\')")
-	Page<Deal> search(UUID workspaceId, DealStage stage, UUID customerId, UUID assignedTo, String search,
-			Pageable pageable);
 
 	/** Per stage: stage, count, sum of value, sum of value × probability. */
 	@Query("select d.stage, count(d), sum(d.value), sum(d.value * d.probability) from Deal d "

@@ -25,6 +25,7 @@ import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.DocumentNumbers;
+import kz.prometric.erp.shared.ListQuery;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -93,10 +94,14 @@ public class InvoiceManagement {
 
 	private final int paymentTermsDays;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	InvoiceManagement(Invoices invoices, Payments payments, CustomerManagement customers,
 			OrganizationManagement organizations, WorkspaceManagement workspaces, VatRates vatRates,
 			DocumentNumbers numbers, ApplicationEventPublisher events, Clock clock,
-			@Value("${prometric.finance.payment-terms-days:14}") int paymentTermsDays) {
+			@Value("${prometric.finance.payment-terms-days:14}") int paymentTermsDays,
+			jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.invoices = invoices;
 		this.payments = payments;
 		this.customers = customers;
@@ -457,10 +462,26 @@ public class InvoiceManagement {
 	public PageResult<InvoiceView> invoices(UUID workspaceId, UUID callerId, InvoiceFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		LocalDate today = today();
-		return PageResult
-			.of(this.invoices.search(workspaceId, filter.kind(), filter.status(), filter.orderId(), filter.customerId(),
-					SearchText.containing(filter.search()), filter.overdue(), today, query.toPageable(INVOICE_SORT)),
-					i -> i.view(today));
+		query.requireWithin(PageResult.TOTAL_CAP);
+		String search = SearchText.containing(filter.search());
+		ListQuery list = ListQuery.from("Invoice", "i")
+			.where("i.workspaceId = :workspaceId", "workspaceId", workspaceId)
+			.whereGiven(filter.kind(), "kind", "i.kind = :kind")
+			.whereGiven(filter.status(), "status", "i.status = :status")
+			.whereGiven(filter.orderId(), "orderId", "i.orderId = :orderId")
+			.whereGiven(filter.customerId(), "customerId", "i.customerId = :customerId")
+			.whereGiven(search, "search",
+					"fold(i.number) like :search escape '\\' or fold(i.buyerName) like :search escape '\\'");
+		if (filter.overdue()) {
+			list.where(
+					"i.kind = kz.prometric.erp.finance.InvoiceKind.INVOICE "
+							+ "and i.status in (kz.prometric.erp.finance.InvoiceStatus.ISSUED, "
+							+ "kz.prometric.erp.finance.InvoiceStatus.PARTIALLY_PAID, "
+							+ "kz.prometric.erp.finance.InvoiceStatus.PARTIALLY_CREDITED) and i.dueDate < :today",
+					"today", today);
+		}
+		return PageResult.capped(list.slice(this.entities, Invoice.class, query.toPageable(INVOICE_SORT)),
+				limit -> list.countUpTo(this.entities, limit), i -> i.view(today));
 	}
 
 	/**

@@ -29,22 +29,6 @@ interface Invoices extends JpaRepository<Invoice, UUID> {
 	@Query("select i from Invoice i where i.id = :id and i.workspaceId = :workspaceId")
 	Optional<Invoice> lockByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
-	/**
-	 * {@code search}: a {@link kz.prometric.erp.shared.SearchText} pattern on the number
-	 * or the buyer's name; {@code overdue}: only open invoices due before {@code today}.
-	 */
-	@Query("select i from Invoice i where i.workspaceId = :workspaceId "
-			+ "and (:kind is null or i.kind = :kind) and (:status is null or i.status = :status) "
-			+ "and (:orderId is null or i.orderId = :orderId) and (:customerId is null or i.customerId = :customerId) "
-			+ "and (:search is null or fold(i.number) like :search escape '\\' "
-			+ "or fold(i.buyerName) like :search escape '\\') "
-			+ "and (:overdue = false or (i.kind = kz.prometric.erp.finance.InvoiceKind.INVOICE "
-			+ "and i.status in (kz.prometric.erp.finance.InvoiceStatus.ISSUED, "
-			+ "kz.prometric.erp.finance.InvoiceStatus.PARTIALLY_PAID, "
-			+ "kz.prometric.erp.finance.InvoiceStatus.PARTIALLY_CREDITED) and i.dueDate < :today))")
-	Page<Invoice> search(UUID workspaceId, InvoiceKind kind, InvoiceStatus status, UUID orderId, UUID customerId,
-			String search, boolean overdue, java.time.LocalDate today, Pageable pageable);
-
 	/** Invoices (not credit notes) still open after their due date. */
 	@Query("select i from Invoice i where i.workspaceId = :workspaceId "
 			+ "and i.kind = kz.prometric.erp.finance.InvoiceKind.INVOICE and i.dueDate < :today "

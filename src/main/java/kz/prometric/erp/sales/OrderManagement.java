@@ -39,6 +39,7 @@ import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.DatabaseConstraints;
 import kz.prometric.erp.shared.DocumentNumbers;
+import kz.prometric.erp.shared.ListQuery;
 import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
@@ -114,11 +115,14 @@ public class OrderManagement {
 
 	private final OrderSubjects subjects;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
 			InvoiceManagement invoices, ProductionManagement production, RuntimeService runtime,
 			ApplicationEventPublisher events, Clock clock, OrderChanges changes, IdentityManagement identity,
-			OrderSubjects subjects) {
+			OrderSubjects subjects, jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.orders = orders;
 		this.subjects = subjects;
 		this.changes = changes;
@@ -249,6 +253,7 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public PageResult<OrderView> orders(UUID workspaceId, UUID callerId, OrderFilter filter, PageQuery query) {
 		this.workspaces.requireMember(workspaceId, callerId);
+		query.requireWithin(PageResult.TOTAL_CAP);
 		String search = SearchText.containing(filter.search());
 		List<UUID> customersNamed = new ArrayList<>();
 		if (search != null) {
@@ -263,8 +268,16 @@ public class OrderManagement {
 			// portable)
 			customersNamed.add(new UUID(0, 0));
 		}
-		return PageResult.of(this.orders.search(workspaceId, filter.status(), filter.customerId(), search,
-				customersNamed, query.toPageable(ORDER_SORT)), SalesOrder::view);
+		ListQuery list = ListQuery.from("SalesOrder", "o")
+			.where("o.workspaceId = :workspaceId", "workspaceId", workspaceId)
+			.whereGiven(filter.status(), "status", "o.status = :status")
+			.whereGiven(filter.customerId(), "customerId", "o.customerId = :customerId");
+		if (search != null) {
+			list.where("fold(o.orderNumber) like :search escape '\\' or o.customerId in :customersNamed", "search",
+					search, "customersNamed", customersNamed);
+		}
+		return PageResult.capped(list.slice(this.entities, SalesOrder.class, query.toPageable(ORDER_SORT)),
+				limit -> list.countUpTo(this.entities, limit), SalesOrder::view);
 	}
 
 	/**

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -28,13 +26,6 @@ interface Orders extends JpaRepository<SalesOrder, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from SalesOrder o where o.orderNumber = :orderNumber and o.workspaceId = :workspaceId")
 	Optional<SalesOrder> lockByOrderNumberAndWorkspaceId(String orderNumber, UUID workspaceId);
-
-	@Query("select o from SalesOrder o where o.workspaceId = :workspaceId "
-			+ "and (:status is null or o.status = :status) and (:customerId is null or o.customerId = :customerId) "
-			+ "and (:search is null or fold(o.orderNumber) like :search escape '\\' "
-			+ "or o.customerId in :customersNamed)")
-	Page<SalesOrder> search(UUID workspaceId, OrderStatus status, UUID customerId, String search,
-			Collection<UUID> customersNamed, Pageable pageable);
 
 	/**
 	 * How many orders the workspace has in each status (statuses with none are absent).

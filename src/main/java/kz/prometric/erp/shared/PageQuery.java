@@ -47,7 +47,24 @@ public record PageQuery(int page, int size, String sortProperty, Sort.Direction 
 		if (column == null) {
 			throw new InvalidInputException("sort", "cannot sort by '" + property + "'; allowed: " + columns.names());
 		}
-		return PageRequest.of(this.page - 1, this.size, Sort.by(this.direction, column).and(Sort.by("id")));
+		// ties in the direction of the sort, so that one index (workspace, key, id) read
+		// forwards or backwards serves both directions
+		return PageRequest.of(this.page - 1, this.size,
+				Sort.by(this.direction, column).and(Sort.by(this.direction, "id")));
+	}
+
+	/**
+	 * Refuses (400 naming {@code page}) a page that starts beyond the first {@code rows}
+	 * rows: the large lists count and page only that far (see
+	 * {@link PageResult#TOTAL_CAP}); a filter, a search or the opposite sort reaches the
+	 * rest.
+	 */
+	public PageQuery requireWithin(int rows) {
+		if ((long) (this.page - 1) * this.size >= rows) {
+			throw new InvalidInputException("page", "pages reach the first " + rows
+					+ " rows only; narrow the list with a filter or a search, or sort it the other way");
+		}
+		return this;
 	}
 
 }

@@ -78,7 +78,9 @@ class MalformedInputApiTests {
 	@ValueSource(strings = { "/orders/{random}/history?sort=nope:sort",
 			"/orders/{random}/history?sort=changedAt,up:sort", "/orders/{random}/history?page=0:page",
 			"/orders/{random}/history?size=1000:size", "/invoices?overdue=maybe:overdue", "/invoices?q={long}:q",
-			"/orders?q={long}:q", "/warehouses?q={longer}:q", "/warehouses?q=ok&sort=address:sort" })
+			"/orders?q={long}:q", "/warehouses?q={longer}:q", "/warehouses?q=ok&sort=address:sort",
+			"/deals?page=501:page", "/customers?page=101&size=100:page", "/orders?page=10001&size=1:page",
+			"/invoices?page=501&q=x:page" })
 	void refusesBadQueryParametersOfTheHistoryAndListRoutesNamingThem(String pathAndField) {
 		TestData.User user = this.data.user("Gulnara");
 		TestData.Org org = this.data.organization(user, "Query Trade");
