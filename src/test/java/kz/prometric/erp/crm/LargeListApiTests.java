@@ -106,4 +106,31 @@ class LargeListApiTests {
 		assertThat(this.api.get(customers + "?size=10&page=2", stranger.token()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void deepPagesReadTheirIdsFirstAndKeepTheOrder() {
+		TestData.User owner = this.data.user("Deep");
+		TestData.Org org = this.data.organization(owner, "Deep Trade");
+		this.jdbc.update("""
+				insert into crm_customer (id, workspace_id, type, name, created_at, updated_at)
+				select gen_random_uuid(), ?, case when n % 3 = 0 then 'INDIVIDUAL' else 'COMPANY' end,
+				       'Customer ' || (n % 37), now(), now()
+				  from generate_series(1, 260) n""", org.workspaceId());
+		String customers = "/api/workspaces/" + org.workspaceId() + "/customers";
+		// from offset 200 on the list reads the page's ids first, then the rows by id
+		for (String sort : List.of("name", "name,desc", "type,desc")) {
+			String order = sort.replace(",desc", "") + (sort.endsWith("desc") ? " desc, id desc" : ", id");
+			List<String> expected = this.jdbc
+				.queryForList("select id::text from crm_customer where workspace_id = ? order by " + order
+						+ " offset 200 limit 10", String.class, org.workspaceId());
+			JsonNode page = this.api.get(customers + "?size=10&page=21&sort=" + sort, owner.token()).json();
+			List<String> ids = new ArrayList<>();
+			page.path("items").forEach(item -> ids.add(item.path("id").asText()));
+			assertThat(ids).as(sort).hasSize(10).isEqualTo(expected);
+			assertThat(page.path("total").asLong()).isEqualTo(260);
+		}
+		JsonNode last = this.api.get(customers + "?size=100&page=3", owner.token()).json();
+		assertThat(last.path("items")).hasSize(60);
+		assertThat(last.path("total").asLong()).isEqualTo(260);
+	}
+
 }
