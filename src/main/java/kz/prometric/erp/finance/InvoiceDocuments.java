@@ -2,7 +2,6 @@ package kz.prometric.erp.finance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import kz.prometric.erp.shared.UiFormat;
@@ -63,12 +61,15 @@ public class InvoiceDocuments {
 
 	private final Locale documentLanguage;
 
+	private final DocumentFonts fonts = new DocumentFonts();
+
 	InvoiceDocuments(ITemplateEngine templates, ApplicationContext context, MessageSource messages, UiFormat fmt,
 			@Value("${prometric.finance.document-language:ru}") String documentLanguage) {
 		this.templates = templates;
 		this.context = context;
 		this.messages = messages;
 		this.fmt = fmt;
+		PdfRendererLogging.install();
 		this.documentLanguage = supported(Locale.forLanguageTag(documentLanguage));
 		if (this.documentLanguage == null) {
 			throw new IllegalStateException(
@@ -149,28 +150,25 @@ public class InvoiceDocuments {
 		Locale language = language(locale);
 		String html = html(invoice, language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-			builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
-			builder.withHtmlContent(html, null);
-			builder.withProducer("Prometric ERP");
-			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-				renderer.layout();
-				PDDocument document = renderer.createPDFKeepOpen();
-				// the document's id comes from the invoice and its version, not from the
-				// clock
-				COSString id = new COSString(MessageDigest.getInstance("MD5")
-					.digest((invoice.id() + ":" + invoice.version() + ":" + language.toLanguageTag())
-						.getBytes(StandardCharsets.UTF_8)));
-				COSArray ids = new COSArray();
-				ids.add(id);
-				ids.add(id);
-				document.getDocument().getTrailer().setItem(COSName.ID, ids);
-				document.save(out);
-				document.close();
-			}
+		PdfRendererBuilder builder = new PdfRendererBuilder();
+		builder.useFastMode();
+		builder.withHtmlContent(html, null);
+		builder.withProducer("Prometric ERP");
+		try (PDDocument document = new PDDocument();
+				DocumentFonts.Lease fonts = this.fonts.lend(builder, document, FONT_FAMILY);
+				PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+			renderer.layout();
+			renderer.createPDFWithoutClosing();
+			// the document's id comes from the invoice and its version, not from the
+			// clock
+			COSString id = new COSString(MessageDigest.getInstance("MD5")
+				.digest((invoice.id() + ":" + invoice.version() + ":" + language.toLanguageTag())
+					.getBytes(StandardCharsets.UTF_8)));
+			COSArray ids = new COSArray();
+			ids.add(id);
+			ids.add(id);
+			document.getDocument().getTrailer().setItem(COSName.ID, ids);
+			document.save(out);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -205,14 +203,6 @@ public class InvoiceDocuments {
 
 	private static boolean credit(InvoiceView invoice) {
 		return invoice.kind() == InvoiceKind.CREDIT_NOTE;
-	}
-
-	private static InputStream font(String file) {
-		InputStream in = InvoiceDocuments.class.getResourceAsStream("/fonts/" + file);
-		if (in == null) {
-			throw new IllegalStateException("Font /fonts/" + file + " is missing from the classpath");
-		}
-		return in;
 	}
 
 }
