@@ -1,5 +1,6 @@
 package kz.prometric.erp.crm;
 
+import kz.prometric.erp.shared.WorkspaceOwned;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import kz.prometric.erp.shared.KzIdentificationNumber;
  */
 @Entity
 @Table(name = "crm_customer")
-class Customer {
+class Customer implements WorkspaceOwned {
 
 	@Id
 	private UUID id;
@@ -137,6 +138,11 @@ class Customer {
 
 	private static String optional(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	@Override
+	public UUID workspaceId() {
+		return this.workspaceId;
 	}
 
 }

@@ -1,13 +1,12 @@
 package kz.prometric.erp.crm;
 
+import kz.prometric.erp.shared.WorkspaceRepository;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Customers extends JpaRepository<Customer, UUID> {
-
-	Optional<Customer> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+interface Customers extends WorkspaceRepository<Customer> {
 
 	boolean existsByWorkspaceIdAndTaxId(UUID workspaceId, String taxId);
 

@@ -1,5 +1,6 @@
 package kz.prometric.erp.crm;
 
+import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +40,7 @@ import kz.prometric.erp.shared.FieldViolation;
  */
 @Entity
 @Table(name = "crm_deal")
-class Deal {
+class Deal implements WorkspaceOwned {
 
 	static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Almaty");
 
@@ -350,7 +351,8 @@ class Deal {
 		return this.id;
 	}
 
-	UUID workspaceId() {
+	@Override
+	public UUID workspaceId() {
 		return this.workspaceId;
 	}
 

@@ -1,5 +1,6 @@
 package kz.prometric.erp.crm;
 
+import kz.prometric.erp.shared.WorkspaceRepository;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +9,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface Deals extends JpaRepository<Deal, UUID>, CustomerReferences {
-
-	Optional<Deal> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+interface Deals extends WorkspaceRepository<Deal>, CustomerReferences {
 
 	boolean existsByCustomerId(UUID customerId);
 

@@ -1,5 +1,6 @@
 package kz.prometric.erp.finance;
 
+import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import kz.prometric.erp.shared.ConflictException;
  */
 @Entity
 @Table(name = "fin_invoice")
-class Invoice {
+class Invoice implements WorkspaceOwned {
 
 	@Id
 	private UUID id;
@@ -290,7 +291,8 @@ class Invoice {
 		return this.id;
 	}
 
-	UUID workspaceId() {
+	@Override
+	public UUID workspaceId() {
 		return this.workspaceId;
 	}
 

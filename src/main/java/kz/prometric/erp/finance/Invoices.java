@@ -1,5 +1,6 @@
 package kz.prometric.erp.finance;
 
+import kz.prometric.erp.shared.WorkspaceRepository;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface Invoices extends JpaRepository<Invoice, UUID> {
+interface Invoices extends WorkspaceRepository<Invoice> {
 
 	Optional<Invoice> findByWorkspaceIdAndOrderIdAndKind(UUID workspaceId, UUID orderId, InvoiceKind kind);
-
-	Optional<Invoice> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
 	/** The credit notes of an invoice, oldest first. */
 	@Query("select i from Invoice i where i.originalInvoiceId = :invoiceId and i.workspaceId = :workspaceId "

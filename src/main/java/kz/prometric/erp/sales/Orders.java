@@ -1,5 +1,6 @@
 package kz.prometric.erp.sales;
 
+import kz.prometric.erp.shared.WorkspaceRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +12,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface Orders extends JpaRepository<SalesOrder, UUID> {
+interface Orders extends WorkspaceRepository<SalesOrder> {
 
 	Optional<SalesOrder> findByDealId(UUID dealId);
-
-	Optional<SalesOrder> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
 	/** The order row locked until the transaction ends (cancel against process steps). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

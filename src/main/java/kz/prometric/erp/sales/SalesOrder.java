@@ -1,5 +1,6 @@
 package kz.prometric.erp.sales;
 
+import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import kz.prometric.erp.shared.ConflictException;
  */
 @Entity
 @Table(name = "sales_order")
-class SalesOrder {
+class SalesOrder implements WorkspaceOwned {
 
 	/** The longest delivery address, as long as a customer's address. */
 	static final int DELIVERY_ADDRESS_MAX = 1000;
@@ -306,7 +307,8 @@ class SalesOrder {
 		return this.lines;
 	}
 
-	UUID workspaceId() {
+	@Override
+	public UUID workspaceId() {
 		return this.workspaceId;
 	}
 

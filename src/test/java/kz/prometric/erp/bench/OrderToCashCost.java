@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=kz.prometric.erp.bench.OrderToCashCost \
- *   -Dexec.classpathScope=test -Dbench.deals=100 -Dbench.clients=4
+ *   -Dexec.classpathScope=test -Dbench.deals=100 -Dbench.clients=4 [-Dbench.rounds=10]
  * </pre>
  */
 public final class OrderToCashCost {
@@ -45,6 +45,10 @@ public final class OrderToCashCost {
 		int clients = Integer.getInteger("bench.clients", 4);
 		int top = Integer.getInteger("bench.top", 40);
 		int warmUp = Integer.getInteger("bench.warm-up", deals);
+		int rounds = Math.max(1, Integer.getInteger("bench.rounds", 1));
+		if (deals % rounds != 0) {
+			throw new IllegalArgumentException("bench.deals must be a multiple of bench.rounds");
+		}
 		dataDirectory = Path.of("target/bench-data/cost-" + System.currentTimeMillis()).toAbsolutePath();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ErpApplication.class).run(
 				"--server.port=0", "--prometric.embedded-postgres.data-directory=" + dataDirectory,
@@ -72,22 +76,43 @@ public final class OrderToCashCost {
 					new OrderToCashBenchmark.BareDriver(engine, erp.workspaceId)::instance);
 			Thread.sleep(2000);
 
-			Cost bare = Cost.of(jdbc, () -> OrderToCashBenchmark.run(deals, clients,
-					new OrderToCashBenchmark.BareDriver(engine, erp.workspaceId)::instance));
-			Thread.sleep(2000);
-			jdbc.queryForList("select pg_stat_statements_reset()");
-			Cost cost = Cost.of(jdbc, () -> OrderToCashBenchmark.run(deals, clients, erp::deal));
-			List<Map<String, Object>> rows = jdbc.queryForList("""
-					select calls, total_exec_time, rows, query from pg_stat_statements
-					where query not like '%pg_stat_statements%' and query not like '%pg_stat_database%'
-					order by calls desc""");
+			// bare and ERP alternate in rounds of deals / rounds each, so that both sides
+			// meet
+			// the same machine when other programs load it; the CPU and statements of all
+			// rounds are summed per side
+			Cost bare = Cost.NONE;
+			Cost cost = Cost.NONE;
+			Map<String, Object[]> statementsByQuery = new java.util.LinkedHashMap<>();
+			int perRound = deals / rounds;
+			for (int round = 0; round < rounds; round++) {
+				bare = bare.plus(Cost.of(jdbc, () -> OrderToCashBenchmark.run(perRound, clients,
+						new OrderToCashBenchmark.BareDriver(engine, erp.workspaceId)::instance)));
+				Thread.sleep((rounds == 1) ? 2000 : 500);
+				Map<String, Object[]> before = statements(jdbc);
+				cost = cost.plus(Cost.of(jdbc, () -> OrderToCashBenchmark.run(perRound, clients, erp::deal)));
+				statements(jdbc).forEach((query, after) -> {
+					Object[] was = before.getOrDefault(query, new Object[] { 0L, 0.0 });
+					statementsByQuery.merge(query,
+							new Object[] { (long) after[0] - (long) was[0], (double) after[1] - (double) was[1] },
+							(a, b) -> new Object[] { (long) a[0] + (long) b[0], (double) a[1] + (double) b[1] });
+				});
+				Thread.sleep(500);
+			}
+			List<Map<String, Object>> rows = statementsByQuery.entrySet()
+				.stream()
+				.filter((e) -> (long) e.getValue()[0] > 0)
+				.sorted((a, b) -> Long.compare((long) b.getValue()[0], (long) a.getValue()[0]))
+				.map((e) -> Map.<String, Object>of("query", e.getKey(), "calls", e.getValue()[0], "total_exec_time",
+						e.getValue()[1]))
+				.toList();
 			long statements = rows.stream().mapToLong((row) -> ((Number) row.get("calls")).longValue()).sum();
 			double millis = rows.stream()
 				.mapToDouble((row) -> ((Number) row.get("total_exec_time")).doubleValue())
 				.sum();
 			StringBuilder out = new StringBuilder();
-			out.append(String.format(Locale.ROOT, "Cost per deal: N = %d, T = %d, %d cores, load average %.1f%n%n",
-					deals, clients, Runtime.getRuntime().availableProcessors(),
+			out.append(String.format(Locale.ROOT,
+					"Cost per deal: N = %d in %d rounds, T = %d, %d cores, load average %.1f%n%n", deals, rounds,
+					clients, Runtime.getRuntime().availableProcessors(),
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 			out.append("| per deal | ERP (REST) | bare engine | ratio bare ÷ ERP |\n| --- | ---: | ---: | ---: |\n");
 			row(out, "CPU ms, JVM (clients, application, engine)", cost.jvmMillis / deals, bare.jvmMillis / deals);
@@ -129,6 +154,18 @@ public final class OrderToCashCost {
 		System.exit(exit);
 	}
 
+	/** pg_stat_statements now: per statement text, calls and total execution time. */
+	private static Map<String, Object[]> statements(JdbcTemplate jdbc) {
+		Map<String, Object[]> statements = new java.util.HashMap<>();
+		jdbc.query("""
+				select query, sum(calls) as calls, sum(total_exec_time) as time from pg_stat_statements
+				where query not like '%pg_stat_statements%' and query not like '%pg_stat_database%'
+				group by query""", (java.sql.ResultSet row) -> {
+			statements.put(row.getString("query"), new Object[] { row.getLong("calls"), row.getDouble("time") });
+		});
+		return statements;
+	}
+
 	private static void row(StringBuilder out, String what, double erp, double bare) {
 		out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.3f |%n", what, erp, bare, bare / erp));
 	}
@@ -140,6 +177,15 @@ public final class OrderToCashCost {
 
 			double run() throws Exception;
 
+		}
+
+		static final Cost NONE = new Cost(0, 0, 0, 0, Map.of());
+
+		Cost plus(Cost other) {
+			Map<String, Double> sum = new java.util.TreeMap<>(this.threads);
+			other.threads.forEach((group, millis) -> sum.merge(group, millis, Double::sum));
+			return new Cost(this.jvmMillis + other.jvmMillis, this.postgresMillis + other.postgresMillis,
+					this.commits + other.commits, this.seconds + other.seconds, sum);
 		}
 
 		static Cost of(JdbcTemplate jdbc, Run run) throws Exception {
