@@ -1,6 +1,5 @@
 package kz.prometric.erp.crm;
 
-import kz.prometric.erp.shared.WorkspaceOwned;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.InvalidInputException;
 import kz.prometric.erp.shared.KzIdentificationNumber;
+import kz.prometric.erp.shared.WorkspaceOwned;
 
 /**
  * A person or company a workspace sells to. Its tax id, when known, is a BIN for a

@@ -1,10 +1,8 @@
 package kz.prometric.erp.crm;
 
-import kz.prometric.erp.shared.WorkspaceRepository;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import kz.prometric.erp.shared.WorkspaceRepository;
 
 interface Customers extends WorkspaceRepository<Customer> {
 

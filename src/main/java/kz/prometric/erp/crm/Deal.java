@@ -1,6 +1,5 @@
 package kz.prometric.erp.crm;
 
-import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +28,7 @@ import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.FieldViolation;
+import kz.prometric.erp.shared.WorkspaceOwned;
 
 /**
  * A sales opportunity with a customer. Every stage rule lives here, and every entry point

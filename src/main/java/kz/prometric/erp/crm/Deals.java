@@ -1,12 +1,12 @@
 package kz.prometric.erp.crm;
 
-import kz.prometric.erp.shared.WorkspaceRepository;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
+import kz.prometric.erp.shared.WorkspaceRepository;
+
 import org.springframework.data.jpa.repository.Query;
 
 interface Deals extends WorkspaceRepository<Deal>, CustomerReferences {

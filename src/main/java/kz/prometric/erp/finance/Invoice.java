@@ -1,6 +1,5 @@
 package kz.prometric.erp.finance;
 
-import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.WorkspaceOwned;
 
 /**
  * An invoice or credit note. Once issued its lines, amounts and parties never change;

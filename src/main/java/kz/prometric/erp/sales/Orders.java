@@ -1,14 +1,13 @@
 package kz.prometric.erp.sales;
 
-import kz.prometric.erp.shared.WorkspaceRepository;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
+import kz.prometric.erp.shared.WorkspaceRepository;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 

@@ -1,6 +1,5 @@
 package kz.prometric.erp.sales;
 
-import kz.prometric.erp.shared.WorkspaceOwned;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.WorkspaceOwned;
 
 /**
  * A customer's order. Its total is the sum of its lines; it can be cancelled until it is
