@@ -72,3 +72,83 @@ prepare old_deals(uuid, varchar, uuid, uuid, varchar) as select * from crm_deal 
 explain (analyze, buffers, costs off) execute old_deals(:ws, null, null, null, '%#123457%');
 deallocate old_deals;
 reset plan_cache_mode;
+
+-- the ERP's task list as the owner (GET …/tasks: assigned to him or offered to him or his groups, due date order), the
+-- engine's task query as it renders it (the second workspace's group and tenant ids left out). Before (authorization
+-- check revokes "auto", no revoke in the database): every matching authorization row left-joined to every task on
+-- resource id IN (task id, definition key, '*')
+explain (analyze, buffers, costs off) select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_, RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_,
+ RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_, RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_,
+ RES.CASE_EXECUTION_ID_, RES.CASE_INST_ID_, RES.CASE_DEF_ID_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_,
+ RES.SUSPENSION_STATE_, RES.TENANT_ID_, RES.LAST_UPDATED_, RES.TASK_STATE_ from ACT_RU_TASK RES left join
+ ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ left join (
+ SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2 AND ( A.USER_ID_ in ( 'owner@scale.prometric.kz', '*') OR
+ A.GROUP_ID_ IN ( (:ws || ':manager'), 'process-owners' ) ) AND ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2 OR
+ A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' )) WHERE ( 1
+ = 1 and RES.TENANT_ID_ in ( :ws ) and RES.SUSPENSION_STATE_ = 1 ) and ( 1 = 1 and RES.ASSIGNEE_ =
+ 'owner@scale.prometric.kz' or ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.USER_ID_ =
+ 'owner@scale.prometric.kz' or I.GROUP_ID_ IN ( (:ws || ':owner'), (:ws || ':admin'), (:ws || ':manager'), (:ws ||
+ ':member'), 'process-owners' ) ) ) ) and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )
+ and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in (:ws ) ) order by RES.DUE_DATE_ asc, RES.ID_ asc LIMIT 20 OFFSET 0;
+-- after (authorization-check-revokes: always): grants and revokes checked per task row through the indexes
+explain (analyze, buffers, costs off) select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_, RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_,
+ RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_, RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_,
+ RES.CASE_EXECUTION_ID_, RES.CASE_INST_ID_, RES.CASE_DEF_ID_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_,
+ RES.SUSPENSION_STATE_, RES.TENANT_ID_, RES.LAST_UPDATED_, RES.TASK_STATE_ from ACT_RU_TASK RES left join
+ ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ WHERE ( 1 = 1
+ and RES.TENANT_ID_ in ( :ws ) and RES.SUSPENSION_STATE_ = 1 ) and ( 1 = 1 and RES.ASSIGNEE_ =
+ 'owner@scale.prometric.kz' or ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and ( I.USER_ID_ =
+ 'owner@scale.prometric.kz' or I.GROUP_ID_ IN ( (:ws || ':owner') , (:ws || ':admin') , (:ws || ':manager') , (:ws ||
+ ':member') , 'process-owners' ) ) ) ) AND ( CASE WHEN RES.CASE_EXECUTION_ID_ is not null THEN 1 ELSE ( COALESCE((
+ SELECT CASE WHEN RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.USER_ID_ =
+ 'owner@scale.prometric.kz' AND A.PERMS_ & 2 = 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_) THEN 1 WHEN
+ RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.USER_ID_ =
+ 'owner@scale.prometric.kz' AND A.PERMS_ & 2 != 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_) THEN 0 WHEN
+ EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.USER_ID_ = 'owner@scale.prometric.kz' AND
+ A.PERMS_ & 2 = 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.USER_ID_ = 'owner@scale.prometric.kz' AND A.PERMS_ & 2 != 2 AND
+ A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = '*') THEN 0 ELSE ( SELECT CASE WHEN RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 2 =
+ 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_) THEN 1 WHEN RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 2
+ != 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_) THEN 0 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION
+ A WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 2 = 2 AND
+ A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE
+ A.TYPE_ = 2 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 2 != 2 AND A.RESOURCE_TYPE_ = 7
+ AND A.RESOURCE_ID_ = '*') THEN 0 ELSE ( SELECT CASE WHEN RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION
+ A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND A.PERMS_ & 2 = 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_)
+ THEN 1 WHEN RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND
+ A.PERMS_ & 2 != 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = RES.ID_) THEN 0 WHEN EXISTS (SELECT ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND A.PERMS_ & 2 = 2 AND A.RESOURCE_TYPE_ = 7 AND
+ A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ =
+ '*' AND A.PERMS_ & 2 != 2 AND A.RESOURCE_TYPE_ = 7 AND A.RESOURCE_ID_ = '*') THEN 0 ELSE null END ) END ) END ) ,
+ COALESCE(( SELECT CASE WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND
+ A.USER_ID_ = 'owner@scale.prometric.kz' AND A.PERMS_ & 64 = 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_)
+ THEN 1 WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.USER_ID_ =
+ 'owner@scale.prometric.kz' AND A.PERMS_ & 64 != 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_) THEN 0 WHEN
+ EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.USER_ID_ = 'owner@scale.prometric.kz' AND
+ A.PERMS_ & 64 = 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.USER_ID_ = 'owner@scale.prometric.kz' AND A.PERMS_ & 64 != 64 AND
+ A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = '*') THEN 0 ELSE ( SELECT CASE WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 64
+ = 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_) THEN 1 WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 2 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 64
+ != 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_) THEN 0 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION
+ A WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 64 = 64 AND
+ A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE
+ A.TYPE_ = 2 AND A.GROUP_ID_ IN ((:ws || ':manager'),'process-owners') AND A.PERMS_ & 64 != 64 AND A.RESOURCE_TYPE_ =
+ 6 AND A.RESOURCE_ID_ = '*') THEN 0 ELSE ( SELECT CASE WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION
+ A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND A.PERMS_ & 64 = 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_)
+ THEN 1 WHEN D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND
+ A.PERMS_ & 64 != 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = D.KEY_) THEN 0 WHEN EXISTS (SELECT ID_ FROM
+ ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ = '*' AND A.PERMS_ & 64 = 64 AND A.RESOURCE_TYPE_ = 6 AND
+ A.RESOURCE_ID_ = '*') THEN 1 WHEN EXISTS (SELECT ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 0 AND A.USER_ID_ =
+ '*' AND A.PERMS_ & 64 != 64 AND A.RESOURCE_TYPE_ = 6 AND A.RESOURCE_ID_ = '*') THEN 0 ELSE null END ) END ) END ) , 0
+ ) ) ) END ) = 1 and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in ( :ws ) ) order by RES.DUE_DATE_ asc, RES.ID_ asc
+ LIMIT 20 OFFSET 0;
+
+-- the deal pipeline: before, an aggregate over every deal of the workspace; after, its six rows of crm_deal_stage_total
+explain (analyze, buffers, costs off) select stage, count(*), sum(value), sum(value * probability) from crm_deal
+ where workspace_id = :ws group by stage;
+explain (analyze, buffers, costs off) select stage, deals, value, value_times_probability from crm_deal_stage_total
+ where workspace_id = :ws;

@@ -28,7 +28,9 @@ import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.FieldViolation;
+import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.WorkspaceOwned;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A sales opportunity with a customer. Every stage rule lives here, and every entry point
@@ -86,7 +88,9 @@ class Deal implements WorkspaceOwned {
 
 	private Instant updatedAt;
 
+	// a list page reads the lines of all its rows in one statement, not one per row
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = PageQuery.MAX_SIZE + 1)
 	@CollectionTable(name = "crm_deal_product", joinColumns = @JoinColumn(name = "deal_id"))
 	@OrderColumn(name = "line_no")
 	private List<DealProduct> products = new ArrayList<>();

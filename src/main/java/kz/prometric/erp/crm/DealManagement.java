@@ -497,14 +497,15 @@ public class DealManagement {
 	/**
 	 * The workspace's deals by stage, in the pipeline's order (every stage, zero when it
 	 * has no deal): how many, their value and their probability-weighted value (the sum
-	 * of value × probability / 100, to the tiyn, half up), summed by the database.
+	 * of value × probability / 100, to the tiyn, half up), summed by the database as
+	 * deals change (a row per stage, not an aggregate over every deal).
 	 */
 	@Transactional(readOnly = true)
 	public List<PipelineStage> pipeline(UUID workspaceId, UUID callerId) {
 		this.workspaces.requireMember(workspaceId, callerId);
 		Map<DealStage, Object[]> rows = new HashMap<>();
 		for (Object[] row : this.deals.pipeline(workspaceId)) {
-			rows.put((DealStage) row[0], row);
+			rows.put(DealStage.valueOf((String) row[0]), row);
 		}
 		List<PipelineStage> stages = new java.util.ArrayList<>();
 		for (DealStage stage : DealStage.values()) {

@@ -20,7 +20,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.WorkspaceOwned;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * An invoice or credit note. Once issued its lines, amounts and parties never change;
@@ -89,12 +91,15 @@ class Invoice implements WorkspaceOwned {
 
 	private Instant updatedAt;
 
+	// a list page reads the lines of all its rows in one statement, not one per row
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = PageQuery.MAX_SIZE + 1)
 	@CollectionTable(name = "fin_invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
 	@OrderColumn(name = "line_no")
 	private List<InvoiceLine> lines = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = PageQuery.MAX_SIZE + 1)
 	@CollectionTable(name = "fin_invoice_vat", joinColumns = @JoinColumn(name = "invoice_id"))
 	@OrderColumn(name = "line_no")
 	private List<InvoiceVat> vat = new ArrayList<>();

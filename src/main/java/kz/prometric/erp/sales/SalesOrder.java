@@ -20,7 +20,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
+import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.WorkspaceOwned;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A customer's order. Its total is the sum of its lines; it can be cancelled until it is
@@ -76,12 +78,15 @@ class SalesOrder implements WorkspaceOwned {
 
 	private Instant updatedAt;
 
+	// a list page reads the lines of all its rows in one statement, not one per row
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = PageQuery.MAX_SIZE + 1)
 	@CollectionTable(name = "sales_order_line", joinColumns = @JoinColumn(name = "order_id"))
 	@OrderColumn(name = "line_no")
 	private List<OrderLine> lines = new ArrayList<>();
 
 	@ElementCollection(fetch = FetchType.EAGER)
+	@BatchSize(size = PageQuery.MAX_SIZE + 1)
 	@CollectionTable(name = "sales_order_replenishment", joinColumns = @JoinColumn(name = "order_id"))
 	@OrderColumn(name = "seq")
 	private List<LineReplenishment> replenishments = new ArrayList<>();

@@ -281,7 +281,18 @@ public final class ScaleListBenchmark {
 		System.out.println("owner's own tasks: total " + team.path("total") + " " + capped(team));
 		JsonNode mine = manager.get(null, api + "/tasks?scope=mine&size=1").expect(200).json();
 		System.out.println("manager's own tasks: total " + mine.path("total") + " " + capped(mine));
-		String taskId = mine.path("items").path(0).path("id").asText();
+		// a generated deal's first task: each run advances one deal, whose next tasks
+		// (proposal, negotiation, closing) may come first in the due-date order later
+		String taskId = null;
+		for (JsonNode task : manager.get(null, api + "/tasks?scope=mine&size=100").expect(200).json().path("items")) {
+			if ("Task_QualifyDeal".equals(task.path("taskDefinitionKey").asText())) {
+				taskId = task.path("id").asText();
+				break;
+			}
+		}
+		if (taskId == null) {
+			throw new IllegalStateException("the manager has no Qualify deal task among his first 100");
+		}
 		manager
 			.send(null, "POST", api + "/tasks/" + taskId + "/complete",
 					Map.of("variables", Map.of("outcome", "ADVANCE")), Map.of())
