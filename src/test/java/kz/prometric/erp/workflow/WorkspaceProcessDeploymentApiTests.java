@@ -226,6 +226,21 @@ class WorkspaceProcessDeploymentApiTests {
 		assertThat(own.json().path("tenantId").asText()).isEqualTo(tenantA);
 	}
 
+	@Test
+	void refusesUnsafeFilesFromModelerWithTheReasonsAndDeploysNothing() throws IOException {
+		User ownerA = this.data.user("Akmaral");
+		Org a = this.data.organization(ownerA, "Unsafe A LLP");
+		byte[] process = Files.readString(Path.of("processes/deal-lifecycle.bpmn"))
+			.replace("camunda:delegateExpression=\"${readDealStageDelegate}\"", "camunda:class=\"com.example.Evil\"")
+			.getBytes(StandardCharsets.UTF_8);
+
+		Api.Response refused = modelerDeploy(ownerA, a.workspaceId().toString(), process);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.text()).contains("camunda:class").doesNotContain("at org.");
+		assertThat(this.repository.createDeploymentQuery().tenantIdIn(a.workspaceId().toString()).count()).isZero();
+	}
+
 	private Api.Response modelerDeploy(User user, String tenant, byte[] process) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("deployment-name", "deal-lifecycle");
