@@ -241,6 +241,41 @@ class WorkspaceProcessDeploymentApiTests {
 		assertThat(this.repository.createDeploymentQuery().tenantIdIn(a.workspaceId().toString()).count()).isZero();
 	}
 
+	@Test
+	void platformAdministratorsDeploySharedProcessesAndARevokedRightEndsAtOnce() {
+		User admin = this.data.platformAdmin();
+		String key = "shared-upload-" + UUID.randomUUID().toString().substring(0, 8);
+		byte[] bpmn = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Upload" targetNamespace="t">
+				  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="StartEvent_Upload"/>
+				  </bpmn:process>
+				</bpmn:definitions>""".formatted(key).getBytes(StandardCharsets.UTF_8);
+
+		Api.Response shared = modelerDeploy(admin, null, bpmn);
+		try {
+			assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+			assertThat(shared.json().path("tenantId").isNull()).isTrue();
+		}
+		finally {
+			this.repository.deleteDeployment(shared.json().path("id").asText(), true);
+		}
+
+		User ownerA = this.data.user("Saule");
+		Org a = this.data.organization(ownerA, "Revoking A LLP");
+		User member = this.data.user("Timur");
+		this.data.join(ownerA, a.workspaceId(), member, "MEMBER");
+		String right = "/api/workspaces/" + a.workspaceId() + "/members/" + member.id() + "/process-owner";
+		assertThat(this.api.send("PUT", right, ownerA.token(), Map.of("processOwner", true), Map.of()).status())
+			.isEqualTo(200);
+		assertThat(modelerDeploy(member, a.workspaceId().toString(), bpmn).status()).isEqualTo(200);
+		assertThat(this.api.send("PUT", right, ownerA.token(), Map.of("processOwner", false), Map.of()).status())
+			.isEqualTo(200);
+		assertThat(modelerDeploy(member, a.workspaceId().toString(), bpmn).status()).isEqualTo(403);
+	}
+
 	private Api.Response modelerDeploy(User user, String tenant, byte[] process) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("deployment-name", "deal-lifecycle");
