@@ -276,6 +276,32 @@ class WorkspaceProcessDeploymentApiTests {
 		assertThat(modelerDeploy(member, a.workspaceId().toString(), bpmn).status()).isEqualTo(403);
 	}
 
+	@Test
+	void theAdministratorsRedeployRefusesAScriptWithTheReasons() throws IOException {
+		User admin = this.data.platformAdmin();
+		Path evil = Files.createDirectories(Path.of("target/redeploy-test/processes")).resolve("evil-script.bpmn");
+		Files.writeString(evil,
+				"""
+						<?xml version="1.0" encoding="UTF-8"?>
+						<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+						    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Evil" targetNamespace="t">
+						  <bpmn:process id="evil-script" isExecutable="true" camunda:historyTimeToLive="P1D">
+						    <bpmn:scriptTask id="Task_Script" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
+						  </bpmn:process>
+						</bpmn:definitions>""");
+		try {
+			Api.Response refused = this.api.post("/api/admin/processes/redeploy", admin.token(), null);
+
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+			assertThat(refused.text()).contains("Task_Script");
+			assertThat(this.repository.createProcessDefinitionQuery().processDefinitionKey("evil-script").count())
+				.isZero();
+		}
+		finally {
+			Files.delete(evil);
+		}
+	}
+
 	private Api.Response modelerDeploy(User user, String tenant, byte[] process) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("deployment-name", "deal-lifecycle");
