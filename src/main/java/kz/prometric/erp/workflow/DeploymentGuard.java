@@ -56,12 +56,15 @@ class DeploymentGuard {
 
 	private final IdentityManagement identity;
 
+	private final OwnerDeployments ownerDeployments;
+
 	DeploymentGuard(WorkspaceDeployments deployments, WorkspaceDefinitions definitions, WorkspaceManagement workspaces,
-			IdentityManagement identity) {
+			IdentityManagement identity, OwnerDeployments ownerDeployments) {
 		this.deployments = deployments;
 		this.definitions = definitions;
 		this.workspaces = workspaces;
 		this.identity = identity;
+		this.ownerDeployments = ownerDeployments;
 	}
 
 	/** The engine's command interceptor (inside the command context and transaction). */
@@ -140,9 +143,10 @@ class DeploymentGuard {
 	}
 
 	private void requireRight(Authentication person, String tenant, String what) {
+		List<String> groups = person.getGroupIds();
+		boolean platformAdmin = groups != null && groups.contains(EngineIdentity.PLATFORM_ADMINS_GROUP);
 		if (tenant == null) {
-			List<String> groups = person.getGroupIds();
-			if (groups == null || !groups.contains(EngineIdentity.PLATFORM_ADMINS_GROUP)) {
+			if (!platformAdmin) {
 				throw DeploymentRefused.forbidden("Deploy into your workspace: set the tenant id to the id of a "
 						+ "workspace you are a process owner of; deployments without a tenant (shared by every "
 						+ "workspace) are for platform administrators");
@@ -156,6 +160,10 @@ class DeploymentGuard {
 		catch (IllegalArgumentException ex) {
 			throw DeploymentRefused.forbidden("The tenant id must be the id of a workspace you are a process owner of");
 		}
+		if (platformAdmin) {
+			// platform administrators deploy a workspace's own version on its behalf
+			return;
+		}
 		Optional<UUID> userId = this.identity.findByEmail(person.getUserId()).map(UserAccount::id);
 		boolean member = person.getTenantIds() != null && person.getTenantIds().contains(tenant);
 		if (userId.isEmpty() || !member) {
@@ -167,6 +175,9 @@ class DeploymentGuard {
 		if (!this.workspaces.isProcessOwner(workspaceId, userId.get())) {
 			throw DeploymentRefused.forbidden("Only the workspace's process owners " + what
 					+ " its processes, decision tables and forms; ask the workspace's owner for the right");
+		}
+		if (!this.ownerDeployments.enabled()) {
+			throw DeploymentRefused.forbidden(OwnerDeployments.SWITCHED_OFF);
 		}
 	}
 

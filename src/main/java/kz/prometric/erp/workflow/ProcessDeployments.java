@@ -31,9 +31,13 @@ public class ProcessDeployments {
 
 	private final WorkspaceDeployments deployments;
 
-	ProcessDeployments(WorkspaceManagement workspaces, WorkspaceDeployments deployments) {
+	private final OwnerDeployments ownerDeployments;
+
+	ProcessDeployments(WorkspaceManagement workspaces, WorkspaceDeployments deployments,
+			OwnerDeployments ownerDeployments) {
 		this.workspaces = workspaces;
 		this.deployments = deployments;
+		this.ownerDeployments = ownerDeployments;
 	}
 
 	/**
@@ -73,7 +77,8 @@ public class ProcessDeployments {
 
 	/**
 	 * 404 when the caller is not a member of the workspace, 403 when they do not hold the
-	 * process owner right there.
+	 * process owner right there or deployments by process owners are switched off
+	 * ({@link OwnerDeployments}).
 	 */
 	@Transactional(readOnly = true)
 	public void requireProcessOwner(UUID workspaceId, UUID callerId) {
@@ -81,6 +86,9 @@ public class ProcessDeployments {
 		if (!this.workspaces.isProcessOwner(workspaceId, callerId)) {
 			throw new ForbiddenException("Only the workspace's process owners deploy its processes, decision "
 					+ "tables and forms; ask the workspace's owner for the right");
+		}
+		if (!this.ownerDeployments.enabled()) {
+			throw new ForbiddenException(OwnerDeployments.SWITCHED_OFF);
 		}
 	}
 
