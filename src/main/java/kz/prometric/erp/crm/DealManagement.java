@@ -39,7 +39,7 @@ import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
-import org.camunda.bpm.engine.DecisionService;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.engine.RuntimeService;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,7 +80,7 @@ public class DealManagement {
 
 	private final RuntimeService runtime;
 
-	private final DecisionService decisions;
+	private final WorkspaceDefinitions definitions;
 
 	private final CatalogManagement catalog;
 
@@ -95,9 +95,9 @@ public class DealManagement {
 	private final jakarta.persistence.EntityManager entities;
 
 	DealManagement(Deals deals, CustomerManagement customers, WorkspaceManagement workspaces, HrManagement hr,
-			IdentityManagement identity, RuntimeService runtime, DecisionService decisions, CatalogManagement catalog,
-			ApplicationEventPublisher events, Clock clock, TaskManagement tasks, DealChangeRecords changes,
-			jakarta.persistence.EntityManager entities) {
+			IdentityManagement identity, RuntimeService runtime, WorkspaceDefinitions definitions,
+			CatalogManagement catalog, ApplicationEventPublisher events, Clock clock, TaskManagement tasks,
+			DealChangeRecords changes, jakarta.persistence.EntityManager entities) {
 		this.entities = entities;
 		this.tasks = tasks;
 		this.deals = deals;
@@ -107,7 +107,7 @@ public class DealManagement {
 		this.hr = hr;
 		this.identity = identity;
 		this.runtime = runtime;
-		this.decisions = decisions;
+		this.definitions = definitions;
 		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
@@ -377,7 +377,7 @@ public class DealManagement {
 			String lostReason, String engineUserId) {
 		Deal deal = load(workspaceId, dealId);
 		DealStage target = DealLifecycle.OUTCOME_LOST.equals(outcome) ? DealStage.LOST : nextStage;
-		Optional<FieldViolation> refusal = deal.refusalOf(target, lostReason, policy());
+		Optional<FieldViolation> refusal = deal.refusalOf(target, lostReason, policy(workspaceId));
 		if (refusal.isPresent()) {
 			return new StageMove(deal.stage(), refusal.get());
 		}
@@ -393,7 +393,7 @@ public class DealManagement {
 	 */
 	@Transactional(readOnly = true)
 	public boolean discountApprovalMissing(UUID workspaceId, UUID dealId) {
-		return load(workspaceId, dealId).discountApprovalMissing(policy());
+		return load(workspaceId, dealId).discountApprovalMissing(policy(workspaceId));
 	}
 
 	/**
@@ -559,9 +559,9 @@ public class DealManagement {
 	 * The discount-approval decision (dmn/discount-approval.dmn) as the deal's stage
 	 * policy: evaluated on whatever lines and value the deal has when it asks.
 	 */
-	private StagePolicy policy() {
+	private StagePolicy policy(UUID workspaceId) {
 		return (maxDiscountPercent, value) -> {
-			Object required = this.decisions.evaluateDecisionByKey(DealLifecycle.DECISION_DISCOUNT_APPROVAL)
+			Object required = this.definitions.evaluateDecision(DealLifecycle.DECISION_DISCOUNT_APPROVAL, workspaceId)
 				.variables(Map.of(DealLifecycle.VAR_MAX_DISCOUNT, maxDiscountPercent.doubleValue(),
 						DealLifecycle.VAR_DEAL_VALUE, value.doubleValue()))
 				.evaluate()
@@ -574,7 +574,7 @@ public class DealManagement {
 	private DealView move(Deal deal, DealStage target, String lostReason, UUID byUserId) {
 		Instant now = this.clock.instant();
 		DealStage from = deal.stage();
-		deal.moveTo(target, lostReason, policy(), now);
+		deal.moveTo(target, lostReason, policy(deal.workspaceId()), now);
 		deal.applyDecidedProbability(probability(deal.view(),
 				this.customers.requireCustomer(deal.workspaceId(), deal.view().customerId()).type()));
 		this.deals.saveAndFlush(deal);
@@ -594,7 +594,7 @@ public class DealManagement {
 	}
 
 	private int probability(DealView deal, CustomerType customerType) {
-		Object decided = this.decisions.evaluateDecisionByKey(DealLifecycle.DECISION_DEAL_PROBABILITY)
+		Object decided = this.definitions.evaluateDecision(DealLifecycle.DECISION_DEAL_PROBABILITY, deal.workspaceId())
 			.variables(Map.of(DealLifecycle.VAR_STAGE, deal.stage().name(), DealLifecycle.VAR_DEAL_VALUE,
 					deal.value().doubleValue(), DealLifecycle.VAR_CUSTOMER_TYPE, customerType.name()))
 			.evaluate()
@@ -614,7 +614,7 @@ public class DealManagement {
 		variables.put(DealLifecycle.VAR_STAGE, deal.stage().name());
 		variables.put(DealLifecycle.VAR_ASSIGNEE, assignee);
 		variables.put(DealLifecycle.VAR_REMINDER_AT, reminderAt(deal.expectedCloseDate(), now));
-		this.runtime.createProcessInstanceByKey(DealLifecycle.KEY)
+		this.definitions.startProcess(DealLifecycle.KEY, deal.workspaceId())
 			.businessKey(deal.id().toString())
 			.setVariables(variables)
 			.execute();

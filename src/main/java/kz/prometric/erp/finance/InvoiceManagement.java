@@ -161,7 +161,7 @@ public class InvoiceManagement {
 		for (InvoiceRequest.Line line : request.lines()) {
 			VatCategory category = (line.vatCategory() != null) ? line.vatCategory() : VatCategory.STANDARD;
 			calcLines.add(new VatCalculator.Line(line.quantity(), line.unitPrice(), line.discountPercent(),
-					line.priceIncludesVat(), this.vatRates.rateFor(category, turnoverDate)));
+					line.priceIncludesVat(), this.vatRates.rateFor(ws, category.name(), turnoverDate)));
 		}
 		VatCalculator.Calculation calc = VatCalculator.calculate(calcLines);
 		List<InvoiceLine> lines = new ArrayList<>();

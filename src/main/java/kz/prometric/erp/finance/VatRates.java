@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import kz.prometric.erp.shared.VatCategory;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 
 import org.springframework.stereotype.Component;
 
@@ -35,10 +36,10 @@ public class VatRates {
 	/** Output: whether the turnover is exempt (boolean). */
 	public static final String OUT_EXEMPT = "exempt";
 
-	private final DecisionService decisions;
+	private final WorkspaceDefinitions definitions;
 
-	VatRates(DecisionService decisions) {
-		this.decisions = decisions;
+	VatRates(WorkspaceDefinitions definitions) {
+		this.definitions = definitions;
 	}
 
 	/**
@@ -48,18 +49,27 @@ public class VatRates {
 	 * matches, e.g. a category the deployed table does not know
 	 */
 	public VatRate rateFor(VatCategory category, LocalDate turnoverDate) {
-		return rateFor(category.name(), turnoverDate);
+		return rateFor(null, category.name(), turnoverDate);
 	}
 
 	/**
-	 * The rate for a category given by name, as stored on a product; see
-	 * {@link #rateFor(VatCategory, LocalDate)}.
+	 * The rate for a category given by name, as stored on a product, by the shared
+	 * default table; see {@link #rateFor(VatCategory, LocalDate)}.
 	 */
 	public VatRate rateFor(String category, LocalDate turnoverDate) {
+		return rateFor(null, category, turnoverDate);
+	}
+
+	/**
+	 * The rate by the table the workspace uses: its own version of {@code vat-rate} if it
+	 * deployed one, else the shared default ({@link WorkspaceDefinitions}); a
+	 * {@code null} workspace: the shared default.
+	 */
+	public VatRate rateFor(UUID workspaceId, String category, LocalDate turnoverDate) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(VAR_VAT_CATEGORY, category);
 		variables.put(VAR_TURNOVER_DATE, turnoverDate);
-		DmnDecisionResultEntries row = this.decisions.evaluateDecisionByKey(DECISION_VAT_RATE)
+		DmnDecisionResultEntries row = this.definitions.evaluateDecision(DECISION_VAT_RATE, workspaceId)
 			.variables(variables)
 			.evaluate()
 			.getSingleResult();

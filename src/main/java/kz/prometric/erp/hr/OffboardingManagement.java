@@ -28,6 +28,7 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -68,13 +69,16 @@ public class OffboardingManagement {
 
 	private final RuntimeService runtime;
 
+	private final WorkspaceDefinitions definitions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	OffboardingManagement(EntityManager entityManager, OffboardingTaskRecords records,
 			OrganizationManagement organizations, WorkspaceManagement workspaces, TeamManagement teams,
-			IdentityManagement identity, RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+			IdentityManagement identity, RuntimeService runtime, WorkspaceDefinitions definitions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.entityManager = entityManager;
 		this.records = records;
 		this.organizations = organizations;
@@ -82,6 +86,7 @@ public class OffboardingManagement {
 		this.teams = teams;
 		this.identity = identity;
 		this.runtime = runtime;
+		this.definitions = definitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -275,7 +280,7 @@ public class OffboardingManagement {
 		variables.put(EmployeeOffboarding.VAR_LAST_DAY, lastDay.toString());
 		variables.put(EmployeeOffboarding.VAR_LEAVING_REASON, why);
 		variables.put(EmployeeOffboarding.VAR_ACCESS_ENDS_AT, Date.from(accessEndsAt(lastDay)));
-		this.runtime.createProcessInstanceByKey(EmployeeOffboarding.PROCESS_KEY)
+		this.definitions.startProcess(EmployeeOffboarding.PROCESS_KEY, employee.workspaceId())
 			.businessKey(businessKey)
 			.setVariables(variables)
 			.execute();

@@ -32,8 +32,8 @@ import kz.prometric.erp.organization.WorkspaceRole;
 import kz.prometric.erp.shared.BusinessRuleViolation;
 import kz.prometric.erp.shared.ConflictException;
 import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -105,7 +105,7 @@ public class OnboardingManagement {
 
 	private final TaskService tasks;
 
-	private final DecisionService decisions;
+	private final WorkspaceDefinitions definitions;
 
 	private final ApplicationEventPublisher events;
 
@@ -114,7 +114,7 @@ public class OnboardingManagement {
 	OnboardingManagement(Employees employees, Departments departments, OnboardingItems items, EntityManager entities,
 			OrganizationManagement organizations, WorkspaceManagement workspaces, TeamManagement teams,
 			IdentityManagement identity, OffboardingManagement offboarding, RuntimeService runtime, TaskService tasks,
-			DecisionService decisions, ApplicationEventPublisher events, Clock clock) {
+			WorkspaceDefinitions definitions, ApplicationEventPublisher events, Clock clock) {
 		this.employees = employees;
 		this.departments = departments;
 		this.items = items;
@@ -126,7 +126,7 @@ public class OnboardingManagement {
 		this.offboarding = offboarding;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.decisions = decisions;
+		this.definitions = definitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -429,7 +429,7 @@ public class OnboardingManagement {
 		variables.put(EmployeeOnboarding.VAR_WORKSPACE_ID, workspaceId.toString());
 		variables.put(EmployeeOnboarding.VAR_STARTED_BY, (startedBy != null) ? startedBy.toString() : null);
 		variables.put(EmployeeOnboarding.VAR_EMPLOYEE_NAME, employee.name());
-		this.runtime.createProcessInstanceByKey(EmployeeOnboarding.PROCESS_KEY)
+		this.definitions.startProcess(EmployeeOnboarding.PROCESS_KEY, workspaceId)
 			.businessKey(employee.id().toString())
 			.setVariables(variables)
 			.execute();
@@ -444,7 +444,8 @@ public class OnboardingManagement {
 		inputs.put("department", department);
 		inputs.put("contractType", employee.contractType().name());
 		Map<String, ChecklistRow> rows = new LinkedHashMap<>();
-		for (DmnDecisionResultEntries row : this.decisions.evaluateDecisionByKey(EmployeeOnboarding.CHECKLIST_DECISION)
+		for (DmnDecisionResultEntries row : this.definitions
+			.evaluateDecision(EmployeeOnboarding.CHECKLIST_DECISION, employee.workspaceId())
 			.variables(inputs)
 			.evaluate()) {
 			String code = String.valueOf((Object) row.getEntry("itemCode"));

@@ -26,6 +26,8 @@ class Membership {
 
 	private Instant createdAt;
 
+	private boolean processOwner;
+
 	@Version
 	private long version;
 
@@ -38,6 +40,15 @@ class Membership {
 		this.userId = userId;
 		this.role = role;
 		this.createdAt = now;
+	}
+
+	void processOwner(boolean processOwner) {
+		this.processOwner = processOwner;
+	}
+
+	/** The process owner right: granted, or held by the workspace's owner. */
+	boolean processOwner() {
+		return this.processOwner || this.role == WorkspaceRole.OWNER;
 	}
 
 	void changeRole(WorkspaceRole role) {

@@ -163,14 +163,15 @@ public class TeamManagement {
 		Map<UUID, UserAccount> users = this.identity.findAllById(userIds)
 			.stream()
 			.collect(Collectors.toMap(UserAccount::id, Function.identity()));
-		Map<UUID, WorkspaceRole> roles = this.memberships.findByWorkspaceId(workspaceId)
+		Map<UUID, Membership> roles = this.memberships.findByWorkspaceId(workspaceId)
 			.stream()
-			.collect(Collectors.toMap(Membership::userId, Membership::role));
+			.collect(Collectors.toMap(Membership::userId, Function.identity()));
 		return PageResult.of(page, m -> {
 			UserAccount user = users.get(m.userId());
 			return new MemberView(m.userId(), (user != null) ? user.email() : null,
 					(user != null) ? user.firstName() : null, (user != null) ? user.lastName() : null,
-					roles.get(m.userId()), m.addedAt());
+					(roles.get(m.userId()) != null) ? roles.get(m.userId()).role() : null, m.addedAt(),
+					roles.get(m.userId()) != null && roles.get(m.userId()).processOwner());
 		});
 	}
 

@@ -181,6 +181,34 @@ public class WorkspaceManagement {
 		return memberView(target, this.identity.findById(userId).orElse(null));
 	}
 
+	/**
+	 * Grants or revokes a member's process owner right (deploying the workspace's own
+	 * versions of processes, decision tables and forms). Owners and admins only (403);
+	 * the owner always holds it (422 on revoking it); an unknown member 404.
+	 */
+	@Transactional
+	public MemberView setProcessOwner(UUID workspaceId, UUID callerId, UUID userId, boolean processOwner) {
+		requireRole(workspaceId, callerId, WorkspaceRole.ADMIN);
+		Membership target = this.memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
+			.orElseThrow(() -> new NotFoundException("Member", userId));
+		if (target.role() == WorkspaceRole.OWNER && !processOwner) {
+			throw new BusinessRuleViolation("processOwner", "The workspace owner is always a process owner");
+		}
+		target.processOwner(processOwner);
+		return memberView(target, this.identity.findById(userId).orElse(null));
+	}
+
+	/**
+	 * Whether the user holds the process owner right in the workspace now (the owner
+	 * always does); {@code false} for non-members. In the caller's transaction if any.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public boolean isProcessOwner(UUID workspaceId, UUID userId) {
+		return this.memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
+			.map(Membership::processOwner)
+			.orElse(false);
+	}
+
 	/** Removes a member; anyone but the owner may also leave on their own. */
 	@Transactional
 	public void removeMember(UUID workspaceId, UUID callerId, UUID userId) {
@@ -468,7 +496,7 @@ public class WorkspaceManagement {
 	private static MemberView memberView(Membership membership, UserAccount user) {
 		return new MemberView(membership.userId(), (user != null) ? user.email() : null,
 				(user != null) ? user.firstName() : null, (user != null) ? user.lastName() : null, membership.role(),
-				membership.createdAt());
+				membership.createdAt(), membership.processOwner());
 	}
 
 }

@@ -32,8 +32,8 @@ import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SortableFields;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -84,7 +84,7 @@ public class ProductionManagement {
 
 	private final RuntimeService runtime;
 
-	private final DecisionService decisions;
+	private final WorkspaceDefinitions definitions;
 
 	private final ApplicationEventPublisher events;
 
@@ -92,7 +92,7 @@ public class ProductionManagement {
 
 	ProductionManagement(ProductionOrders orders, WorkCenterManagement workCenters, CatalogManagement catalog,
 			InventoryManagement inventory, @Lazy PurchasingManagement purchasing, WorkspaceManagement workspaces,
-			DocumentNumbers numbers, RuntimeService runtime, DecisionService decisions,
+			DocumentNumbers numbers, RuntimeService runtime, WorkspaceDefinitions definitions,
 			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.workCenters = workCenters;
@@ -102,7 +102,7 @@ public class ProductionManagement {
 		this.workspaces = workspaces;
 		this.numbers = numbers;
 		this.runtime = runtime;
-		this.decisions = decisions;
+		this.definitions = definitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -402,7 +402,7 @@ public class ProductionManagement {
 			return existing.plan();
 		}
 		ProductView product = this.catalog.requireProduct(order.workspaceId(), order.productId());
-		InspectionPlan plan = inspectionPlan(product.category().name(), operation.goodQuantity());
+		InspectionPlan plan = inspectionPlan(order.workspaceId(), product.category().name(), operation.goodQuantity());
 		return order.planInspection(operation.id(), plan, this.clock.instant()).plan();
 	}
 
@@ -602,7 +602,7 @@ public class ProductionManagement {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(ProductionRun.VAR_WORKSPACE_ID, order.workspaceId().toString());
 		variables.put(ProductionRun.VAR_ORDER_NUMBER, order.orderNumber());
-		ProcessInstance process = this.runtime.createProcessInstanceByKey(ProductionRun.KEY)
+		ProcessInstance process = this.definitions.startProcess(ProductionRun.KEY, order.workspaceId())
 			.businessKey(order.orderNumber())
 			.setVariables(variables)
 			.execute();
@@ -617,11 +617,11 @@ public class ProductionManagement {
 				order.parentId(), now));
 	}
 
-	private InspectionPlan inspectionPlan(String category, BigDecimal lotSize) {
+	private InspectionPlan inspectionPlan(UUID workspaceId, String category, BigDecimal lotSize) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("productCategory", category);
 		variables.put("lotSize", lotSize);
-		DmnDecisionResultEntries row = this.decisions.evaluateDecisionByKey(DECISION_QUALITY_INSPECTION)
+		DmnDecisionResultEntries row = this.definitions.evaluateDecision(DECISION_QUALITY_INSPECTION, workspaceId)
 			.variables(variables)
 			.evaluate()
 			.getFirstResult();

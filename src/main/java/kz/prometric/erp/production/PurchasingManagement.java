@@ -32,7 +32,7 @@ import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
-import org.camunda.bpm.engine.DecisionService;
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -103,7 +103,7 @@ public class PurchasingManagement {
 
 	private final DocumentNumbers numbers;
 
-	private final DecisionService decisions;
+	private final WorkspaceDefinitions definitions;
 
 	private final RuntimeService runtime;
 
@@ -116,7 +116,7 @@ public class PurchasingManagement {
 	PurchasingManagement(Suppliers suppliers, SupplierPrices prices, Requisitions requisitions,
 			PurchaseOrders purchaseOrders, WorkspaceManagement workspaces, IdentityManagement identity,
 			CatalogManagement catalog, InventoryManagement inventory, ReceivingWarehouses receivingWarehouses,
-			DocumentNumbers numbers, DecisionService decisions, RuntimeService runtime, JdbcTemplate jdbc,
+			DocumentNumbers numbers, WorkspaceDefinitions definitions, RuntimeService runtime, JdbcTemplate jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.suppliers = suppliers;
 		this.prices = prices;
@@ -128,7 +128,7 @@ public class PurchasingManagement {
 		this.inventory = inventory;
 		this.receivingWarehouses = receivingWarehouses;
 		this.numbers = numbers;
-		this.decisions = decisions;
+		this.definitions = definitions;
 		this.runtime = runtime;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -345,7 +345,7 @@ public class PurchasingManagement {
 		Requisition created = raise(workspaceId, productId, quantity, warehouseId,
 				new Requisition.Source(Requisition.SOURCE_SALES_ORDER, null, null, salesOrderId, orderLineId), null,
 				SYSTEM_ROLE);
-		ProcessInstance process = this.runtime.createProcessInstanceByKey(PurchaseRequisition.KEY)
+		ProcessInstance process = this.definitions.startProcess(PurchaseRequisition.KEY, workspaceId)
 			.businessKey(created.number())
 			.setVariable(PurchaseRequisition.VAR_WORKSPACE_ID, workspaceId.toString())
 			.setVariable(PurchaseRequisition.VAR_REQUISITION_NUMBER, created.number())
@@ -380,7 +380,8 @@ public class PurchasingManagement {
 			.orElseThrow(() -> unbound(instance));
 		requisition.bindTo(instance.processInstanceId());
 		if (requisition.approverLevel() == null) {
-			Object decided = this.decisions.evaluateDecisionByKey(PurchaseRequisition.DECISION_PURCHASE_APPROVAL)
+			Object decided = this.definitions
+				.evaluateDecision(PurchaseRequisition.DECISION_PURCHASE_APPROVAL, instance.workspaceId())
 				.variables(Map.of(PurchaseRequisition.VAR_AMOUNT, requisition.amount().doubleValue(),
 						PurchaseRequisition.VAR_MATERIAL_CATEGORY, requisition.materialCategory(),
 						PurchaseRequisition.VAR_REQUESTER_ROLE, requisition.requesterRole()))

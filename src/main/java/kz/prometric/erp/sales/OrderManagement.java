@@ -47,6 +47,7 @@ import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 import kz.prometric.erp.shared.VatCategory;
 
+import kz.prometric.erp.workflow.WorkspaceDefinitions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -105,6 +106,8 @@ public class OrderManagement {
 
 	private final RuntimeService runtime;
 
+	private final WorkspaceDefinitions definitions;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -120,8 +123,8 @@ public class OrderManagement {
 	OrderManagement(Orders orders, DealManagement deals, CustomerManagement customers, WorkspaceManagement workspaces,
 			DocumentNumbers numbers, InventoryManagement inventory, CatalogManagement catalog,
 			InvoiceManagement invoices, ProductionManagement production, RuntimeService runtime,
-			ApplicationEventPublisher events, Clock clock, OrderChanges changes, IdentityManagement identity,
-			OrderSubjects subjects, jakarta.persistence.EntityManager entities) {
+			WorkspaceDefinitions definitions, ApplicationEventPublisher events, Clock clock, OrderChanges changes,
+			IdentityManagement identity, OrderSubjects subjects, jakarta.persistence.EntityManager entities) {
 		this.entities = entities;
 		this.orders = orders;
 		this.subjects = subjects;
@@ -136,6 +139,7 @@ public class OrderManagement {
 		this.invoices = invoices;
 		this.production = production;
 		this.runtime = runtime;
+		this.definitions = definitions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -626,7 +630,7 @@ public class OrderManagement {
 		if (dealId != null) {
 			variables.put(OrderFulfilment.VAR_DEAL_ID, dealId.toString());
 		}
-		ProcessInstance process = this.runtime.createProcessInstanceByKey(OrderFulfilment.KEY)
+		ProcessInstance process = this.definitions.startProcess(OrderFulfilment.KEY, workspaceId)
 			.businessKey(number)
 			.setVariables(variables)
 			.execute();

@@ -99,6 +99,10 @@ class EngineAccessBootstrap implements SmartInitializingSingleton {
 			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DECISION_DEFINITION, Authorization.ANY,
 					Permissions.READ, Permissions.READ_HISTORY);
 			grantGroup(EngineIdentity.PROCESS_OWNERS_GROUP, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+			// who may deploy into which workspace (or without tenant) is
+			// DeploymentGuard's
+			grantEveryone(Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
+					Permissions.DELETE);
 			grantGroup(EngineIdentity.PLATFORM_ADMINS_GROUP, Resources.APPLICATION, "admin", Permissions.ACCESS);
 			for (Resource directory : new Resource[] { Resources.USER, Resources.GROUP, Resources.TENANT,
 					Resources.AUTHORIZATION }) {

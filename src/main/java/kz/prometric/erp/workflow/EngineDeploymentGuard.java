@@ -18,17 +18,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses deployments through the engine's HTTP APIs ({@code /engine-rest} and the
- * webapps' {@code /camunda/api/engine}, e.g. an upload from Cockpit or the Modeler): the
- * engine does not check a deployment's tenant, so a deployment made there would reach
- * every workspace. Process changes are deployed by platform administrators with
- * {@code POST /api/admin/processes/redeploy}. Answers 403 problem+json before anything
- * reads the (multipart) body.
+ * Refuses deployments through the webapps' engine API ({@code /camunda/api/engine}, e.g.
+ * an upload from Cockpit). Deployments go through {@code /engine-rest/deployment/create}
+ * (Camunda Modeler), {@code POST /api/workspaces/{ws}/process-deployments} or, for the
+ * shared defaults, {@code POST /api/admin/processes/redeploy}; who may deploy into which
+ * workspace is checked inside the engine by {@link DeploymentGuard}. Answers 403
+ * problem+json before anything reads the (multipart) body.
  */
 class EngineDeploymentGuard extends OncePerRequestFilter {
 
 	private static final Pattern DEPLOYING = Pattern
-		.compile("^/(engine-rest|camunda/api/engine)(/engine/[^/]+)?/deployment/(create|[^/]+/redeploy)/?$");
+		.compile("^/camunda/api/engine(/engine/[^/]+)?/deployment/(create|[^/]+/redeploy)/?$");
 
 	private final ObjectMapper mapper;
 
@@ -50,8 +50,8 @@ class EngineDeploymentGuard extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Problems.write(response, this.mapper,
 				Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-						"Deployments through the engine's API are not allowed; platform administrators deploy process "
-								+ "changes with POST /api/admin/processes/redeploy"));
+						"Deployments through the webapps are not allowed; deploy from Camunda Modeler to /engine-rest "
+								+ "or with POST /api/workspaces/{ws}/process-deployments"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

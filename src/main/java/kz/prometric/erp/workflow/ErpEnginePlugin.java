@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * instances get their workspace as tenant, and what a person may ask of the engine is
  * limited by {@link PersonCommandGuard}, and every user task of a business process is
  * named after its object, due and prioritised as the business says
- * ({@link BusinessTasks}).
+ * ({@link BusinessTasks}); who may deploy what into which workspace, and what a
+ * deployment may contain, is checked by {@link DeploymentGuard}.
  */
 @Component
 class ErpEnginePlugin extends AbstractProcessEnginePlugin {
@@ -28,10 +29,14 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<BusinessTasks> businessTasks;
 
-	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper, ObjectProvider<BusinessTasks> businessTasks) {
+	private final ObjectProvider<DeploymentGuard> deploymentGuard;
+
+	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper, ObjectProvider<BusinessTasks> businessTasks,
+			ObjectProvider<DeploymentGuard> deploymentGuard) {
 		this.directory = directory;
 		this.mapper = mapper;
 		this.businessTasks = businessTasks;
+		this.deploymentGuard = deploymentGuard;
 	}
 
 	@Override
@@ -47,6 +52,9 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 				first(guard.outermostMarker(), configuration.getCustomPreCommandInterceptorsTxRequired()));
 		configuration.setCustomPostCommandInterceptorsTxRequired(
 				last(guard.checker(), configuration.getCustomPostCommandInterceptorsTxRequired()));
+		configuration.setCustomPostCommandInterceptorsTxRequired(
+				last(DeploymentGuard.interceptor(this.deploymentGuard::getObject),
+						configuration.getCustomPostCommandInterceptorsTxRequired()));
 		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
 				first(guard.outermostMarker(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(

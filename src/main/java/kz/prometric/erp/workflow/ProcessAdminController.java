@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.prometric.erp.identity.CurrentUser;
 import kz.prometric.erp.identity.IdentityManagement;
 import kz.prometric.erp.identity.UserAccount;
+import kz.prometric.erp.shared.BusinessRuleViolation;
+import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.ForbiddenException;
 import kz.prometric.erp.shared.NotFoundException;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -51,7 +53,14 @@ class ProcessAdminController {
 		if (!Files.isDirectory(this.directory)) {
 			throw new NotFoundException("Process folder", this.directory);
 		}
-		DeploymentWithDefinitions deployment = this.deployer.deployFrom(this.directory);
+		DeploymentWithDefinitions deployment;
+		try {
+			deployment = this.deployer.deployFrom(this.directory);
+		}
+		catch (DeploymentRefused ex) {
+			throw new BusinessRuleViolation("The deployment is refused",
+					ex.reasons().stream().map(reason -> new FieldViolation("files", reason)).toList());
+		}
 		List<String> versions = new ArrayList<>();
 		if (deployment != null) {
 			Optional.ofNullable(deployment.getDeployedProcessDefinitions())

@@ -9,10 +9,12 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDeci
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 
 /**
- * Process definitions are shared (deployed without a tenant); every process instance
- * belongs to the workspace given by its {@code workspaceId} start variable, or inherits
- * its parent's. An instance without one is refused: a tenant-less instance would be
- * visible to every workspace.
+ * Every process instance of a shared definition (deployed without a tenant) belongs to
+ * the workspace given by its {@code workspaceId} start variable, or inherits its
+ * parent's. An instance without one is refused: a tenant-less instance would be visible
+ * to every workspace. An instance of a workspace's own definition (a tenant deployment,
+ * chosen by {@link WorkspaceDefinitions}) takes the definition's tenant from the engine
+ * itself, which then does not ask this provider.
  */
 class WorkspaceTenantIdProvider implements TenantIdProvider {
 

@@ -105,7 +105,8 @@ class TenantIsolationMatrixTests {
 			Map.entry("UpdateEmployeeRequest", """
 					{"name":"Injected","departmentId":"{departmentId}"}"""), Map.entry("EndEmploymentRequest", """
 					{"lastDay":"2099-12-31","reason":"Injected"}"""), Map.entry("ChangeRoleRequest", """
-					{"role":"MANAGER"}"""), Map.entry("InviteRequest", """
+					{"role":"MANAGER"}"""), Map.entry("ProcessOwnerRequest", """
+					{"processOwner":true}"""), Map.entry("InviteRequest", """
 					{"email":"injected@example.kz","role":"ADMIN"}"""), Map.entry("CreateCustomerRequest", """
 					{"type":"COMPANY","name":"Injected"}"""), Map.entry("UpdateCustomerRequest", """
 					{"name":"Injected"}"""),

@@ -128,6 +128,63 @@ class MalformedInputApiTests {
 	}
 
 	/**
+	 * A workspace deployment with no file, a file that is neither BPMN, DMN nor a form,
+	 * XML that is not well-formed, a BPMN the engine cannot parse, an over-long name: 422
+	 * naming the field, nothing deployed; the process owner right with a non-boolean:
+	 * 400.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "none", "evil.js", "broken.bpmn", "unparseable.bpmn", "long-name" })
+	void refusesMalformedProcessDeploymentsNamingTheField(String kind) {
+		TestData.User user = this.data.user("Asem");
+		TestData.Org org = this.data.organization(user, "Deploying Trade");
+		String boundary = "----MalformedDeployment";
+		String field = "files";
+		StringBuilder body = new StringBuilder();
+		if (kind.equals("long-name")) {
+			body.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n")
+				.append("x".repeat(201))
+				.append("\r\n");
+			field = "deployment-name";
+		}
+		String content = switch (kind) {
+			case "evil.js" -> "java.lang.Runtime.getRuntime().exec('id')";
+			case "broken.bpmn" -> "<definitions><process id=\"p\"";
+			case "unparseable.bpmn", "long-name" -> """
+					<?xml version="1.0" encoding="UTF-8"?>
+					<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+					  <process id="broken-process" isExecutable="true"><startEvent id="StartEvent_A"/>
+					    <sequenceFlow id="Flow_A" sourceRef="StartEvent_A" targetRef="Nowhere"/></process>
+					</definitions>""";
+			default -> null;
+		};
+		if (content != null) {
+			String name = kind.equals("long-name") ? "ok.bpmn" : kind;
+			body.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+				.append(name)
+				.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.append(content)
+				.append("\r\n");
+		}
+		body.append("--").append(boundary).append("--\r\n");
+
+		Api.Response response = this.api.send("POST", "/api/workspaces/" + org.workspaceId() + "/process-deployments",
+				user.token(), body.toString(), Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+
+		assertCleanProblem(response, 422);
+		assertThat(response.errorFields()).contains(field);
+		assertThat(this.api.send("PUT",
+				"/api/workspaces/" + org.workspaceId() + "/members/" + user.id() + "/process-owner", user.token(),
+				"{\"processOwner\": \"maybe\"}", Map.of()))
+			.satisfies(r -> assertCleanProblem(r, 400))
+			.satisfies(r -> assertThat(r.errorFields()).containsExactly("processOwner"));
+	}
+
+	/**
 	 * The password, invitation-link and language endpoints: a wrong or malformed field is
 	 * a 400 problem naming it, with or without a login.
 	 */

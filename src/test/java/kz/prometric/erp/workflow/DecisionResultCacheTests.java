@@ -37,6 +37,9 @@ class DecisionResultCacheTests {
 	@Autowired
 	RepositoryService repository;
 
+	@Autowired
+	WorkspaceDefinitions definitions;
+
 	@Test
 	void theShippedDealProbabilityTableIsAnsweredFromTheCacheForTheSameInputs() {
 		DecisionResultCache cache = cache();
@@ -64,6 +67,35 @@ class DecisionResultCacheTests {
 		deploy(key, table(key, "\"A\"", "20"));
 
 		assertThat(evaluate(key, Map.of("grade", "A"))).isEqualTo(20);
+	}
+
+	@Test
+	void aWorkspacesOwnVersionIsAnsweredWithItsOwnResultAndTheSharedOneKeepsItsCachedResult() {
+		String key = "cache-tenant-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID workspaceA = UUID.randomUUID();
+		UUID workspaceB = UUID.randomUUID();
+		deploy(key, table(key, "\"A\"", "10"));
+		assertThat(evaluate(key, workspaceB)).isEqualTo(10);
+		assertThat(evaluate(key, workspaceB)).isEqualTo(10);
+		String own = this.repository.createDeployment()
+			.name(key)
+			.tenantId(workspaceA.toString())
+			.addString(key + ".dmn", table(key, "\"A\"", "30"))
+			.deploy()
+			.getId();
+		try {
+			long hits = cache().hits();
+
+			assertThat(evaluate(key, workspaceA)).isEqualTo(30);
+			assertThat(evaluate(key, workspaceA)).isEqualTo(30);
+			assertThat(evaluate(key, workspaceB)).isEqualTo(10);
+			// both answered from the cache the second time, each under its own definition
+			// id
+			assertThat(cache().hits()).isEqualTo(hits + 2);
+		}
+		finally {
+			this.repository.deleteDeployment(own, true);
+		}
 	}
 
 	@Test
@@ -109,6 +141,14 @@ class DecisionResultCacheTests {
 	private Object evaluate(String key, Map<String, Object> variables) {
 		var result = this.decisions.evaluateDecisionByKey(key).variables(variables).evaluate();
 		return result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
+	}
+
+	private Object evaluate(String key, UUID workspaceId) {
+		return this.definitions.evaluateDecision(key, workspaceId)
+			.variables(Map.of("grade", "A"))
+			.evaluate()
+			.getSingleResult()
+			.getSingleEntry();
 	}
 
 	private void deploy(String key, String xml) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,6 +65,13 @@ class WorkspaceController {
 		return this.workspaces.changeRole(workspaceId, CurrentUser.id(), userId, request.role());
 	}
 
+	@PutMapping("/{workspaceId}/members/{userId}/process-owner")
+	@Operation(summary = "Grant or revoke a member's process owner right (owners and admins)")
+	MemberView setProcessOwner(@PathVariable UUID workspaceId, @PathVariable UUID userId,
+			@Valid @RequestBody ProcessOwnerRequest request) {
+		return this.workspaces.setProcessOwner(workspaceId, CurrentUser.id(), userId, request.processOwner());
+	}
+
 	@DeleteMapping("/{workspaceId}/members/{userId}")
 	@Operation(summary = "Remove a member, or leave the workspace yourself")
 	ResponseEntity<Void> removeMember(@PathVariable UUID workspaceId, @PathVariable UUID userId) {
@@ -92,6 +100,9 @@ class WorkspaceController {
 	}
 
 	record ChangeRoleRequest(@NotNull WorkspaceRole role) {
+	}
+
+	record ProcessOwnerRequest(@NotNull Boolean processOwner) {
 	}
 
 	record InviteRequest(@NotBlank @Email @Size(max = 254) String email, @NotNull WorkspaceRole role) {

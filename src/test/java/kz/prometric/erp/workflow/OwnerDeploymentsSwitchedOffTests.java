@@ -1,0 +1,132 @@
+package kz.prometric.erp.workflow;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.ErpIntegrationTest;
+import kz.prometric.erp.support.TestData;
+import kz.prometric.erp.support.TestData.Org;
+import kz.prometric.erp.support.TestData.User;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * As shipped, process owners' deployments are switched off (an expression in a deployed
+ * process may still call any bean): the workspace's owner is refused on the ERP endpoint
+ * and on the engine REST API with the reason, and nothing is deployed; a platform
+ * administrator deploys the workspace's own version on its behalf, and the workspace's
+ * deals use it.
+ */
+@ErpIntegrationTest
+@TestPropertySource(properties = { "prometric.processes.owner-deployments=false",
+		"prometric.embedded-postgres.data-directory=target/embedded-postgres-owner-deployments-off" })
+class OwnerDeploymentsSwitchedOffTests {
+
+	private static final String BOUNDARY = "----PrometricBoundarySwitchedOff";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	RepositoryService repository;
+
+	@AfterEach
+	void deleteWorkspaceDeployments() {
+		this.repository.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter(d -> d.getTenantId() != null)
+			.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+	}
+
+	@Test
+	void processOwnersAreRefusedAndAPlatformAdministratorDeploysForTheWorkspace() throws IOException {
+		User owner = this.data.user("Gulnara");
+		Org org = this.data.organization(owner, "Switched Off LLP");
+		String tenant = org.workspaceId().toString();
+		byte[] table = changedProbabilityTable();
+
+		Api.Response erp = this.api.send("POST", "/api/workspaces/" + tenant + "/process-deployments", owner.token(),
+				multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))), multipartHeaders());
+		assertThat(erp.status()).as(erp.toString()).isEqualTo(403);
+		assertThat(erp.contentType()).contains("application/problem+json");
+		assertThat(erp.text()).contains("prometric.processes.owner-deployments");
+
+		Api.Response modeler = modelerDeploy(basic(owner.email()), tenant, table);
+		assertThat(modeler.status()).as(modeler.toString()).isEqualTo(403);
+		assertThat(modeler.text()).contains("prometric.processes.owner-deployments");
+		assertThat(this.repository.createDeploymentQuery().tenantIdIn(tenant).count()).isZero();
+
+		User admin = this.data.platformAdmin();
+		Api.Response byAdmin = modelerDeploy(basic(admin.email()), tenant, table);
+		assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+		assertThat(byAdmin.json().path("tenantId").asText()).isEqualTo(tenant);
+
+		java.util.UUID customer = this.data.customer(owner, org.workspaceId(), "Switched Off Customer");
+		assertThat(this.data.deal(owner, org.workspaceId(), customer, "Flour", Map.of()).path("probability").asInt())
+			.isEqualTo(33);
+	}
+
+	private Api.Response modelerDeploy(String authorization, String tenant, byte[] table) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("deployment-name", "deal-probability");
+		fields.put("deployment-source", "Camunda Modeler");
+		fields.put("deploy-changed-only", "true");
+		fields.put("tenant-id", tenant);
+		return this.api.send("POST", "/engine-rest/deployment/create", authorization,
+				multipart(fields, Map.of("deal-probability.dmn", Map.entry("deal-probability.dmn", table))),
+				multipartHeaders());
+	}
+
+	private static byte[] changedProbabilityTable() throws IOException {
+		String table = Files.readString(Path.of("dmn/deal-probability.dmn"));
+		String changed = table.replace("<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>10</text>",
+				"<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>33</text>");
+		assertThat(changed).isNotEqualTo(table);
+		return changed.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String basic(String email) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((email + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Map<String, String> multipartHeaders() {
+		return Map.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+	}
+
+	private static String multipart(Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		files.forEach((name, file) -> {
+			write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+			out.writeBytes(file.getValue());
+			write(out, "\r\n");
+		});
+		write(out, "--" + BOUNDARY + "--\r\n");
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
