@@ -1,11 +1,6 @@
 package kz.prometric.erp.workflow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"prometric.embedded-postgres.data-directory=target/embedded-postgres-owner-deployments-off" })
 class OwnerDeploymentsSwitchedOffTests {
 
-	private static final String BOUNDARY = "----PrometricBoundarySwitchedOff";
-
 	@Autowired
 	Api api;
 
@@ -60,21 +53,22 @@ class OwnerDeploymentsSwitchedOffTests {
 		User owner = this.data.user("Gulnara");
 		Org org = this.data.organization(owner, "Switched Off LLP");
 		String tenant = org.workspaceId().toString();
-		byte[] table = changedProbabilityTable();
+		byte[] table = ModelerUploads.changedProbabilityTable();
 
 		Api.Response erp = this.api.send("POST", "/api/workspaces/" + tenant + "/process-deployments", owner.token(),
-				multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))), multipartHeaders());
+				ModelerUploads.multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
+				ModelerUploads.multipartHeaders());
 		assertThat(erp.status()).as(erp.toString()).isEqualTo(403);
 		assertThat(erp.contentType()).contains("application/problem+json");
 		assertThat(erp.text()).contains("prometric.processes.owner-deployments");
 
-		Api.Response modeler = modelerDeploy(basic(owner.email()), tenant, table);
+		Api.Response modeler = modelerDeploy(ModelerUploads.basic(owner.email()), tenant, table);
 		assertThat(modeler.status()).as(modeler.toString()).isEqualTo(403);
 		assertThat(modeler.text()).contains("prometric.processes.owner-deployments");
 		assertThat(this.repository.createDeploymentQuery().tenantIdIn(tenant).count()).isZero();
 
 		User admin = this.data.platformAdmin();
-		Api.Response byAdmin = modelerDeploy(basic(admin.email()), tenant, table);
+		Api.Response byAdmin = modelerDeploy(ModelerUploads.basic(admin.email()), tenant, table);
 		assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
 		assertThat(byAdmin.json().path("tenantId").asText()).isEqualTo(tenant);
 
@@ -90,43 +84,9 @@ class OwnerDeploymentsSwitchedOffTests {
 		fields.put("deploy-changed-only", "true");
 		fields.put("tenant-id", tenant);
 		return this.api.send("POST", "/engine-rest/deployment/create", authorization,
-				multipart(fields, Map.of("deal-probability.dmn", Map.entry("deal-probability.dmn", table))),
-				multipartHeaders());
-	}
-
-	private static byte[] changedProbabilityTable() throws IOException {
-		String table = Files.readString(Path.of("dmn/deal-probability.dmn"));
-		String changed = table.replace("<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>10</text>",
-				"<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>33</text>");
-		assertThat(changed).isNotEqualTo(table);
-		return changed.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String basic(String email) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((email + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, String> multipartHeaders() {
-		return Map.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
-	}
-
-	private static String multipart(Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
-				+ name + "\"\r\n\r\n" + value + "\r\n"));
-		files.forEach((name, file) -> {
-			write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-			out.writeBytes(file.getValue());
-			write(out, "\r\n");
-		});
-		write(out, "--" + BOUNDARY + "--\r\n");
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private static void write(ByteArrayOutputStream out, String text) {
-		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+				ModelerUploads.multipart(fields,
+						Map.of("deal-probability.dmn", Map.entry("deal-probability.dmn", table))),
+				ModelerUploads.multipartHeaders());
 	}
 
 }

@@ -1,11 +1,9 @@
 package kz.prometric.erp.workflow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ErpIntegrationTest
 class WorkspaceProcessDeploymentApiTests {
-
-	private static final String BOUNDARY = "----PrometricBoundary7MA4YWxkTrZu0gW";
 
 	@Autowired
 	Api api;
@@ -81,11 +77,12 @@ class WorkspaceProcessDeploymentApiTests {
 		Org a = this.data.organization(ownerA, "Probability A LLP");
 		User ownerB = this.data.user("Bolat");
 		Org b = this.data.organization(ownerB, "Probability B LLP");
-		byte[] table = changedProbabilityTable();
+		byte[] table = ModelerUploads.changedProbabilityTable();
 
 		Api.Response deployed = this.api.send("POST", "/api/workspaces/" + a.workspaceId() + "/process-deployments",
-				ownerA.token(), multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
-				multipartHeaders());
+				ownerA.token(),
+				ModelerUploads.multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
+				ModelerUploads.multipartHeaders());
 		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
 		assertThat(deployed.json().path("newVersions").toString()).contains("deal-probability");
 
@@ -106,14 +103,16 @@ class WorkspaceProcessDeploymentApiTests {
 		// B's owner may not deploy into A (not a member: 404); a member without the
 		// right: 403
 		Api.Response foreign = this.api.send("POST", "/api/workspaces/" + a.workspaceId() + "/process-deployments",
-				ownerB.token(), multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
-				multipartHeaders());
+				ownerB.token(),
+				ModelerUploads.multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
+				ModelerUploads.multipartHeaders());
 		assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
 		User member = this.data.user("Dana");
 		this.data.join(ownerA, a.workspaceId(), member, "MANAGER");
 		Api.Response refused = this.api.send("POST", "/api/workspaces/" + a.workspaceId() + "/process-deployments",
-				member.token(), multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
-				multipartHeaders());
+				member.token(),
+				ModelerUploads.multipart(Map.of(), Map.of("files", Map.entry("deal-probability.dmn", table))),
+				ModelerUploads.multipartHeaders());
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
 		assertThat(refused.contentType()).contains("application/problem+json");
 
@@ -144,9 +143,9 @@ class WorkspaceProcessDeploymentApiTests {
 							+ "</bpmn:script></bpmn:scriptTask><bpmn:userTask id=\"Task_QualifyDeal\"");
 		Api.Response unsafe = this.api.send("POST", "/api/workspaces/" + a.workspaceId() + "/process-deployments",
 				member.token(),
-				multipart(Map.of(),
+				ModelerUploads.multipart(Map.of(),
 						Map.of("files", Map.entry("deal-lifecycle.bpmn", script.getBytes(StandardCharsets.UTF_8)))),
-				multipartHeaders());
+				ModelerUploads.multipartHeaders());
 		assertThat(unsafe.status()).as(unsafe.toString()).isEqualTo(422);
 		assertThat(unsafe.text()).contains("Task_Evil", "script");
 		assertThat(this.repository.createDeploymentQuery().tenantIdIn(a.workspaceId().toString()).count())
@@ -201,10 +200,10 @@ class WorkspaceProcessDeploymentApiTests {
 		assertThat(this.repository.createDeploymentQuery().tenantIdIn(tenantA).count()).isEqualTo(1);
 		// the walk-arounds: B redeploys or deletes A's deployment
 		Api.Response redeploy = this.api.send("POST", "/engine-rest/deployment/" + deploymentId + "/redeploy",
-				basic(ownerB), "{}", Map.of("Content-Type", "application/json"));
+				ModelerUploads.basic(ownerB.email()), "{}", Map.of("Content-Type", "application/json"));
 		assertThat(redeploy.status()).as(redeploy.toString()).isEqualTo(404);
-		Api.Response delete = this.api.send("DELETE", "/engine-rest/deployment/" + deploymentId, basic(ownerB), null,
-				Map.of());
+		Api.Response delete = this.api.send("DELETE", "/engine-rest/deployment/" + deploymentId,
+				ModelerUploads.basic(ownerB.email()), null, Map.of());
 		assertThat(delete.status()).as(delete.toString()).isEqualTo(404);
 		assertThat(this.repository.createDeploymentQuery().deploymentId(deploymentId).count()).isEqualTo(1);
 		// nor may anyone delete the shared defaults through the engine
@@ -216,12 +215,12 @@ class WorkspaceProcessDeploymentApiTests {
 			.list()
 			.get(0)
 			.getId();
-		Api.Response deleteShared = this.api.send("DELETE", "/engine-rest/deployment/" + sharedId, basic(ownerA), null,
-				Map.of());
+		Api.Response deleteShared = this.api.send("DELETE", "/engine-rest/deployment/" + sharedId,
+				ModelerUploads.basic(ownerA.email()), null, Map.of());
 		assertThat(deleteShared.status()).as(deleteShared.toString()).isIn(403, 404);
 		// A's owner redeploys A's own deployment
-		Api.Response own = this.api.send("POST", "/engine-rest/deployment/" + deploymentId + "/redeploy", basic(ownerA),
-				"{}", Map.of("Content-Type", "application/json"));
+		Api.Response own = this.api.send("POST", "/engine-rest/deployment/" + deploymentId + "/redeploy",
+				ModelerUploads.basic(ownerA.email()), "{}", Map.of("Content-Type", "application/json"));
 		assertThat(own.status()).as(own.toString()).isEqualTo(200);
 		assertThat(own.json().path("tenantId").asText()).isEqualTo(tenantA);
 	}
@@ -310,9 +309,10 @@ class WorkspaceProcessDeploymentApiTests {
 		if (tenant != null) {
 			fields.put("tenant-id", tenant);
 		}
-		return this.api.send("POST", "/engine-rest/deployment/create", basic(user),
-				multipart(fields, Map.of("deal-lifecycle.bpmn", Map.entry("deal-lifecycle.bpmn", process))),
-				multipartHeaders());
+		return this.api.send("POST", "/engine-rest/deployment/create", ModelerUploads.basic(user.email()),
+				ModelerUploads.multipart(fields,
+						Map.of("deal-lifecycle.bpmn", Map.entry("deal-lifecycle.bpmn", process))),
+				ModelerUploads.multipartHeaders());
 	}
 
 	private int newDealProbability(User owner, Org org) {
@@ -329,44 +329,6 @@ class WorkspaceProcessDeploymentApiTests {
 			.tenantIdIn(org.workspaceId().toString())
 			.singleResult();
 		return this.repository.getProcessDefinition(instance.getProcessDefinitionId());
-	}
-
-	private static byte[] changedProbabilityTable() throws IOException {
-		String table = Files.readString(Path.of("dmn/deal-probability.dmn"));
-		String changed = table.replace("<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>10</text>",
-				"<outputEntry id=\"OutputEntry_NewMediumCompany\">\n          <text>33</text>");
-		assertThat(changed).isNotEqualTo(table);
-		return changed.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String basic(User user) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((user.email() + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, String> multipartHeaders() {
-		return Map.of("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
-	}
-
-	/**
-	 * A multipart body as a string (the files here are UTF-8 text, as Api sends strings).
-	 */
-	private static String multipart(Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\""
-				+ name + "\"\r\n\r\n" + value + "\r\n"));
-		files.forEach((name, file) -> {
-			write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-			out.writeBytes(file.getValue());
-			write(out, "\r\n");
-		});
-		write(out, "--" + BOUNDARY + "--\r\n");
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private static void write(ByteArrayOutputStream out, String text) {
-		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
