@@ -19,7 +19,7 @@ class OwnerDeployments {
 			+ "(prometric.processes.owner-deployments is off until the deployment guard checks expressions); "
 			+ "a platform administrator can deploy your workspace's version for you";
 
-	private final boolean enabled;
+	private volatile boolean enabled;
 
 	OwnerDeployments(@Value("${prometric.processes.owner-deployments:false}") boolean enabled) {
 		this.enabled = enabled;
@@ -27,6 +27,15 @@ class OwnerDeployments {
 
 	boolean enabled() {
 		return this.enabled;
+	}
+
+	/**
+	 * Switches it at run time: the tests of the shipped default run in the test run's one
+	 * application context (the engine REST API finds its engine in a static registry, so
+	 * a second context would take it over).
+	 */
+	void enabled(boolean enabled) {
+		this.enabled = enabled;
 	}
 
 }

@@ -11,23 +11,22 @@ import kz.prometric.erp.support.TestData.Org;
 import kz.prometric.erp.support.TestData.User;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * As shipped, process owners' deployments are switched off (an expression in a deployed
- * process may still call any bean): the workspace's owner is refused on the ERP endpoint
- * and on the engine REST API with the reason, and nothing is deployed; a platform
- * administrator deploys the workspace's own version on its behalf, and the workspace's
- * deals use it.
+ * As shipped ({@code prometric.processes.owner-deployments} false; the test profile
+ * switches it on, this test switches it off again), process owners' deployments are
+ * switched off (an expression in a deployed process may still call any bean): the
+ * workspace's owner is refused on the ERP endpoint and on the engine REST API with the
+ * reason, and nothing is deployed; a platform administrator deploys the workspace's own
+ * version on its behalf, and the workspace's deals use it.
  */
 @ErpIntegrationTest
-@TestPropertySource(properties = { "prometric.processes.owner-deployments=false",
-		"prometric.embedded-postgres.data-directory=target/embedded-postgres-owner-deployments-off" })
 class OwnerDeploymentsSwitchedOffTests {
 
 	@Autowired
@@ -39,8 +38,17 @@ class OwnerDeploymentsSwitchedOffTests {
 	@Autowired
 	RepositoryService repository;
 
+	@Autowired
+	OwnerDeployments ownerDeployments;
+
+	@BeforeEach
+	void asShipped() {
+		this.ownerDeployments.enabled(false);
+	}
+
 	@AfterEach
 	void deleteWorkspaceDeployments() {
+		this.ownerDeployments.enabled(true);
 		this.repository.createDeploymentQuery()
 			.list()
 			.stream()
