@@ -132,7 +132,10 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 	}
 
 	public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver(), WAIT).until(condition::apply);
+		// an element found by the condition may be swapped out by htmx before it is read:
+		// look again
+		return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	/**
