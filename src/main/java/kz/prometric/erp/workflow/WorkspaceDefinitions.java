@@ -24,11 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The files in {@code processes/}, {@code dmn/} and {@code forms/} are deployed without a
  * tenant: the shared defaults. A workspace's process owner may deploy its own version of
  * any of them as a deployment of the workspace's tenant ({@link WorkspaceDeployments});
- * such a deployment always holds the workspace's whole set, the files it did not change
- * carried as copies of the shared defaults under {@value WorkspaceDeployments#DEFAULTS}.
- * For a key and a workspace the lookup answers the workspace's id when the workspace's
- * newest definition of that key is its own (not such a copy), else {@code null}: the
- * shared default, which then also follows every later change of the default.
+ * such a deployment holds the files it changed, the workspace's other own newest files,
+ * and copies of the shared forms under {@value WorkspaceDeployments#DEFAULTS} (processes
+ * and tables the workspace did not change are not copied: they stay shared). For a key
+ * and a workspace the lookup answers the workspace's id when the workspace's newest
+ * definition of that key is its own (not a carried copy), else {@code null}: the shared
+ * default, which then also follows every later change of the default.
  * <p>
  * The answer is cached per workspace for {@value #TTL_SECONDS} seconds; a deployment on
  * this node clears the workspace's entry when it commits, so another node sees a new

@@ -123,8 +123,12 @@ public final class Browser implements AfterTestExecutionCallback, AutoCloseable 
 		return driver().findElements(by);
 	}
 
+	/**
+	 * The element's text, found again when htmx swapped it out between finding and
+	 * reading.
+	 */
 	public String text(By by) {
-		return find(by).getText();
+		return waitUntil(d -> d.findElement(by).getText());
 	}
 
 	public String url() {

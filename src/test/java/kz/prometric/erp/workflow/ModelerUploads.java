@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import kz.prometric.erp.support.TestData;
+import org.camunda.bpm.engine.RepositoryService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,18 @@ final class ModelerUploads {
 
 	private static void write(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Deletes every workspace deployment (with its instances), so that each test starts
+	 * from the shared defaults.
+	 */
+	static void deleteWorkspaceDeployments(RepositoryService repository) {
+		repository.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter(d -> d.getTenantId() != null)
+			.forEach(d -> repository.deleteDeployment(d.getId(), true, true));
 	}
 
 }

@@ -49,11 +49,7 @@ class OwnerDeploymentsSwitchedOffTests {
 	@AfterEach
 	void deleteWorkspaceDeployments() {
 		this.ownerDeployments.enabled(true);
-		this.repository.createDeploymentQuery()
-			.list()
-			.stream()
-			.filter(d -> d.getTenantId() != null)
-			.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+		ModelerUploads.deleteWorkspaceDeployments(this.repository);
 	}
 
 	@Test

@@ -64,11 +64,7 @@ class WorkspaceProcessDeploymentApiTests {
 	 */
 	@AfterEach
 	void deleteWorkspaceDeployments() {
-		this.repository.createDeploymentQuery()
-			.list()
-			.stream()
-			.filter(d -> d.getTenantId() != null)
-			.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+		ModelerUploads.deleteWorkspaceDeployments(this.repository);
 	}
 
 	@Test
