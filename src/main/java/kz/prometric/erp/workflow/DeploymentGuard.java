@@ -1,6 +1,7 @@
 package kz.prometric.erp.workflow;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.springframework.stereotype.Component;
  * engine REST API ({@code /deployment/create}, {@code /deployment/{id}/redeploy},
  * {@code DELETE /deployment/{id}}), the webapps and the ERP's own code all meet it:
  * <ul>
- * <li>every deployment: only safe files ({@link WorkspaceDeployments#refuseUnsafe});</li>
+ * <li>every deployment: only safe files ({@link WorkspaceDeployments#unsafe}), then the
+ * checks of {@link DeploymentChecks} (beans, the process's contract, lint, forms,
+ * decision tables' inputs and outputs) on the whole set, every reason listed;</li>
  * <li>a deployment for a workspace's tenant is completed to the workspace's whole set
  * ({@link WorkspaceDeployments#complete}) and the lookup forgets the workspace's cached
  * answer ({@link WorkspaceDefinitions#changed});</li>
@@ -58,8 +61,11 @@ class DeploymentGuard {
 
 	private final OwnerDeployments ownerDeployments;
 
+	private final DeploymentChecks checks;
+
 	DeploymentGuard(WorkspaceDeployments deployments, WorkspaceDefinitions definitions, WorkspaceManagement workspaces,
-			IdentityManagement identity, OwnerDeployments ownerDeployments) {
+			IdentityManagement identity, OwnerDeployments ownerDeployments, DeploymentChecks checks) {
+		this.checks = checks;
 		this.deployments = deployments;
 		this.definitions = definitions;
 		this.workspaces = workspaces;
@@ -121,9 +127,29 @@ class DeploymentGuard {
 		if (resources != null) {
 			resources.forEach((name, resource) -> files.put(name, resource.getBytes()));
 		}
-		WorkspaceDeployments.refuseUnsafe(files);
+		// a person's deployment (engine REST, webapps) or a process owner's through the
+		// ERP's
+		// endpoint; the application's own (the shipped folders, code) only needs to be
+		// safe
+		boolean byPerson = person.isPresent()
+				|| WorkspaceDeployments.API_SOURCE.equals(builder.getDeployment().getSource());
+		List<String> reasons = new ArrayList<>();
+		files.forEach((name, bytes) -> reasons.addAll(WorkspaceDeployments.unsafe(name, bytes)));
+		if (!reasons.isEmpty()) {
+			throw new DeploymentRefused(reasons);
+		}
 		if (tenant != null && sources.isEmpty()) {
 			this.deployments.complete(builder);
+		}
+		Map<String, byte[]> whole = new LinkedHashMap<>();
+		if (resources != null) {
+			builder.getDeployment().getResources().forEach((name, resource) -> whole.put(name, resource.getBytes()));
+		}
+		if (byPerson) {
+			reasons.addAll(this.checks.reasons(files, whole, tenant != null));
+		}
+		if (!reasons.isEmpty()) {
+			throw new DeploymentRefused(reasons);
 		}
 	}
 

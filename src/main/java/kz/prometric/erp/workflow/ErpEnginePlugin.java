@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * limited by {@link PersonCommandGuard}, and every user task of a business process is
  * named after its object, due and prioritised as the business says
  * ({@link BusinessTasks}); who may deploy what into which workspace, and what a
- * deployment may contain, is checked by {@link DeploymentGuard}.
+ * deployment may contain, is checked by {@link DeploymentGuard}; expressions in processes
+ * reach only the beans {@link ProcessBeans} allows.
  */
 @Component
 class ErpEnginePlugin extends AbstractProcessEnginePlugin {
@@ -31,18 +34,27 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<DeploymentGuard> deploymentGuard;
 
+	private final ApplicationContext context;
+
+	private final ProcessBeans processBeans;
+
 	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper, ObjectProvider<BusinessTasks> businessTasks,
-			ObjectProvider<DeploymentGuard> deploymentGuard) {
+			ObjectProvider<DeploymentGuard> deploymentGuard, ApplicationContext context, ProcessBeans processBeans) {
 		this.directory = directory;
 		this.mapper = mapper;
 		this.businessTasks = businessTasks;
 		this.deploymentGuard = deploymentGuard;
+		this.context = context;
+		this.processBeans = processBeans;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setIdentityProviderSessionFactory(new ErpIdentityProvider.Factory(this.directory));
 		configuration.setTenantIdProvider(new WorkspaceTenantIdProvider());
+		// the starter's expression manager sees every bean; this one only the allowed
+		configuration
+			.setExpressionManager(new SpringExpressionManager(this.context, this.processBeans.expressionBeans()));
 		List<BpmnParseListener> parseListeners = (configuration.getCustomPostBPMNParseListeners() != null)
 				? new ArrayList<>(configuration.getCustomPostBPMNParseListeners()) : new ArrayList<>();
 		parseListeners.add(new BusinessTaskParseListener(this.businessTasks::getObject));

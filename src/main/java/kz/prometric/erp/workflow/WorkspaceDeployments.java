@@ -59,6 +59,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkspaceDeployments {
 
+	/** The source of deployments through the ERP's endpoint for process owners. */
+	static final String API_SOURCE = "prometric-erp-api";
+
 	/** Prefix of the files a workspace deployment carries from the shared defaults. */
 	static final String DEFAULTS = "defaults/";
 
@@ -68,6 +71,13 @@ class WorkspaceDeployments {
 
 	private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
 			"https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/dmn/20191111/feel/");
+
+	private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{(.*?)}",
+			java.util.regex.Pattern.DOTALL);
+
+	/** A bracket whose content is not a text or a number literal. */
+	private static final java.util.regex.Pattern RUN_TIME_PROPERTY = java.util.regex.Pattern
+		.compile("\\[(?!\\s*(?:'[^']*'|\"[^\"]*\"|\\d+)\\s*])");
 
 	private static final List<String> REFLECTION = List.of("getclass", "class.", ".class", "forname", "classloader",
 			"getmethod", "invoke(", "runtime", "processbuilder", "processengine", "getbean", "[\"class", "['class",
@@ -118,10 +128,7 @@ class WorkspaceDeployments {
 	 * is checked by the caller). Nothing new is deployed when nothing changed.
 	 */
 	DeploymentWithDefinitions deploy(UUID workspaceId, String name, Map<String, byte[]> files) {
-		var builder = this.repository.createDeployment()
-			.tenantId(workspaceId.toString())
-			.name(name)
-			.source("prometric-erp-api");
+		var builder = this.repository.createDeployment().tenantId(workspaceId.toString()).name(name).source(API_SOURCE);
 		files.forEach((fileName, bytes) -> builder.addInputStream(fileName, new ByteArrayInputStream(bytes)));
 		return builder.deployWithResult();
 	}
@@ -287,6 +294,16 @@ class WorkspaceDeployments {
 		if (text == null || !(text.contains("${") || text.contains("#{"))) {
 			return;
 		}
+		var expressions = EXPRESSION.matcher(text);
+		while (expressions.find()) {
+			if (RUN_TIME_PROPERTY.matcher(expressions.group(1)).find()) {
+				// execution[name] with a name from a variable could reach any property,
+				// the engine's services among them, past the words checked below
+				reasons.add(file + ": " + id + " reads a property named at run time ('[…]'); "
+						+ "write the property's name, or a text or number in the brackets");
+				return;
+			}
+		}
 		String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
 		for (String word : REFLECTION) {
 			if (lower.contains(word)) {
@@ -329,6 +346,17 @@ class WorkspaceDeployments {
 			// engine's parser)
 		}
 		return keys;
+	}
+
+	/**
+	 * The newest shared default of every key, as {@code <kind>:<key>@<resource name>}
+	 * ({@code P:}, {@code D:}, {@code F:}) → content.
+	 */
+	Map<String, byte[]> sharedFiles() {
+		Map<String, byte[]> shared = new LinkedHashMap<>();
+		files(SHARED_FILES, ProcessResourcesDeployer.DEPLOYMENT_NAME)
+			.forEach(file -> shared.put(file.key() + "@" + file.name(), file.bytes()));
+		return shared;
 	}
 
 	private List<StoredFile> files(String sql, Object... arguments) {

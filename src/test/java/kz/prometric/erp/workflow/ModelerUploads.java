@@ -79,4 +79,32 @@ final class ModelerUploads {
 			.forEach(d -> repository.deleteDeployment(d.getId(), true, true));
 	}
 
+	/**
+	 * The smallest process Camunda Modeler draws without a lint error: a named start and
+	 * end event joined by a flow, with its diagram.
+	 */
+	static byte[] smallestProcess(String key) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+				    xmlns:di="http://www.omg.org/spec/DD/20100524/DI"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Small" targetNamespace="t">
+				  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="StartEvent_Small" name="Started"/>
+				    <bpmn:sequenceFlow id="Flow_Small" sourceRef="StartEvent_Small" targetRef="EndEvent_Small"/>
+				    <bpmn:endEvent id="EndEvent_Small" name="Done"/>
+				  </bpmn:process>
+				  <bpmndi:BPMNDiagram id="Diagram_Small">
+				    <bpmndi:BPMNPlane id="Plane_Small" bpmnElement="%s">
+				      <bpmndi:BPMNShape id="Shape_Start" bpmnElement="StartEvent_Small"><dc:Bounds x="100" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+				      <bpmndi:BPMNShape id="Shape_End" bpmnElement="EndEvent_Small"><dc:Bounds x="200" y="100" width="36" height="36"/></bpmndi:BPMNShape>
+				      <bpmndi:BPMNEdge id="Edge_Small" bpmnElement="Flow_Small"><di:waypoint x="136" y="118"/><di:waypoint x="200" y="118"/></bpmndi:BPMNEdge>
+				    </bpmndi:BPMNPlane>
+				  </bpmndi:BPMNDiagram>
+				</bpmn:definitions>"""
+			.formatted(key, key)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 }

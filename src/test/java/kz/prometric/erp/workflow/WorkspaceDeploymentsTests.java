@@ -43,6 +43,8 @@ class WorkspaceDeploymentsTests {
 				    </bpmn:userTask>
 				    <bpmn:serviceTask id="Task_Reflection" camunda:expression="${''.getClass().forName('java.lang.Runtime')}"/>
 				    <bpmn:serviceTask id="Task_Engine" camunda:expression="${execution.processEngineServices.repositoryService}"/>
+				    <bpmn:serviceTask id="Task_Indirect" camunda:expression="${execution[services][repository].deleteDeployment('x')}"/>
+				    <bpmn:serviceTask id="Task_Literal" camunda:expression="${lines[0] != null and totals['net'] > 0}"/>
 				    <bpmn:sequenceFlow id="Flow_Script" sourceRef="Task_Class" targetRef="Task_Listener">
 				      <bpmn:conditionExpression language="groovy">true</bpmn:conditionExpression>
 				    </bpmn:sequenceFlow>
@@ -53,7 +55,8 @@ class WorkspaceDeploymentsTests {
 
 		assertThat(String.join("\n", reasons)).contains("Task_Class names a Java class", "has a script",
 				"Task_Reflection has an expression reaching Java", "Task_Engine has an expression reaching Java",
-				"expression language 'groovy'");
+				"expression language 'groovy'", "Task_Indirect reads a property named at run time");
+		assertThat(String.join("\n", reasons)).doesNotContain("Task_Literal");
 	}
 
 	@Test

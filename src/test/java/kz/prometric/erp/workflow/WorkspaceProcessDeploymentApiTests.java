@@ -240,16 +240,9 @@ class WorkspaceProcessDeploymentApiTests {
 	void platformAdministratorsDeploySharedProcessesAndARevokedRightEndsAtOnce() {
 		User admin = this.data.platformAdmin();
 		String key = "shared-upload-" + UUID.randomUUID().toString().substring(0, 8);
-		byte[] bpmn = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Upload" targetNamespace="t">
-				  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="StartEvent_Upload"/>
-				  </bpmn:process>
-				</bpmn:definitions>""".formatted(key).getBytes(StandardCharsets.UTF_8);
+		byte[] bpmn = ModelerUploads.smallestProcess(key);
 
-		Api.Response shared = modelerDeploy(admin, null, bpmn);
+		Api.Response shared = modelerDeploy(admin, null, key + ".bpmn", bpmn);
 		try {
 			assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
 			assertThat(shared.json().path("tenantId").isNull()).isTrue();
@@ -265,10 +258,10 @@ class WorkspaceProcessDeploymentApiTests {
 		String right = "/api/workspaces/" + a.workspaceId() + "/members/" + member.id() + "/process-owner";
 		assertThat(this.api.send("PUT", right, ownerA.token(), Map.of("processOwner", true), Map.of()).status())
 			.isEqualTo(200);
-		assertThat(modelerDeploy(member, a.workspaceId().toString(), bpmn).status()).isEqualTo(200);
+		assertThat(modelerDeploy(member, a.workspaceId().toString(), key + ".bpmn", bpmn).status()).isEqualTo(200);
 		assertThat(this.api.send("PUT", right, ownerA.token(), Map.of("processOwner", false), Map.of()).status())
 			.isEqualTo(200);
-		assertThat(modelerDeploy(member, a.workspaceId().toString(), bpmn).status()).isEqualTo(403);
+		assertThat(modelerDeploy(member, a.workspaceId().toString(), key + ".bpmn", bpmn).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -298,6 +291,10 @@ class WorkspaceProcessDeploymentApiTests {
 	}
 
 	private Api.Response modelerDeploy(User user, String tenant, byte[] process) {
+		return modelerDeploy(user, tenant, "deal-lifecycle.bpmn", process);
+	}
+
+	private Api.Response modelerDeploy(User user, String tenant, String fileName, byte[] process) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("deployment-name", "deal-lifecycle");
 		fields.put("deployment-source", "Camunda Modeler");
@@ -306,8 +303,7 @@ class WorkspaceProcessDeploymentApiTests {
 			fields.put("tenant-id", tenant);
 		}
 		return this.api.send("POST", "/engine-rest/deployment/create", ModelerUploads.basic(user.email()),
-				ModelerUploads.multipart(fields,
-						Map.of("deal-lifecycle.bpmn", Map.entry("deal-lifecycle.bpmn", process))),
+				ModelerUploads.multipart(fields, Map.of(fileName, Map.entry(fileName, process))),
 				ModelerUploads.multipartHeaders());
 	}
 
