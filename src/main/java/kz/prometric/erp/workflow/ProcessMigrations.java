@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -391,6 +392,12 @@ public class ProcessMigrations {
 				reports.add(report(instance, waiting, Outcome.NOT_MOVABLE, source.planFailure()));
 				continue;
 			}
+			List<String> unmapped = unmappedActivities(source, waiting);
+			if (!unmapped.isEmpty()) {
+				// what the engine would refuse anyway, without its error log
+				reports.add(report(instance, waiting, Outcome.NOT_MOVABLE, unmapped));
+				continue;
+			}
 			List<String> reasons = this.rehearsal.execute(status -> {
 				try {
 					this.runtime.newMigration(source.plan()).processInstanceIds(instance.getId()).execute();
@@ -419,23 +426,29 @@ public class ProcessMigrations {
 	 */
 	private List<InstanceReport> precheck(Source source) {
 		List<InstanceReport> reports = new ArrayList<>();
-		Set<String> mapped = new LinkedHashSet<>();
-		if (source.plan() != null) {
-			source.plan().getInstructions().forEach(i -> mapped.add(i.getSourceActivityId()));
-		}
 		for (ProcessInstance instance : source.instances()) {
 			List<String> waiting = source.waitingAt().getOrDefault(instance.getId(), List.of());
 			if (source.plan() == null) {
 				reports.add(report(instance, waiting, Outcome.NOT_MOVABLE, source.planFailure()));
 				continue;
 			}
-			List<String> reasons = waiting.stream()
-				.filter(activity -> !mapped.contains(activity))
-				.map(activity -> unmapped(activity, source))
-				.toList();
+			List<String> reasons = unmappedActivities(source, waiting);
 			reports.add(report(instance, waiting, reasons.isEmpty() ? Outcome.MOVABLE : Outcome.NOT_MOVABLE, reasons));
 		}
 		return reports;
+	}
+
+	/**
+	 * The engine's first rule, checked ahead: every activity an instance waits at needs
+	 * an instruction in the plan.
+	 */
+	private List<String> unmappedActivities(Source source, List<String> waiting) {
+		Set<String> mapped = new HashSet<>();
+		source.plan().getInstructions().forEach(i -> mapped.add(i.getSourceActivityId()));
+		return waiting.stream()
+			.filter(activity -> !mapped.contains(activity))
+			.map(activity -> unmapped(activity, source))
+			.toList();
 	}
 
 	/**
@@ -533,14 +546,24 @@ public class ProcessMigrations {
 			.list();
 	}
 
-	/** The activities the workspace's instances of a definition wait at, by instance. */
+	/**
+	 * The activities the workspace's instances of a definition wait at, by instance: the
+	 * leaves of their activity instance trees (the engine's history of running
+	 * activities).
+	 */
 	private Map<String, List<String>> waitingAt(UUID workspaceId, String definitionId) {
-		Map<String, List<String>> waiting = new HashMap<>();
-		for (HistoricActivityInstance activity : this.history.createHistoricActivityInstanceQuery()
+		List<HistoricActivityInstance> running = this.history.createHistoricActivityInstanceQuery()
 			.processDefinitionId(definitionId)
 			.tenantIdIn(workspaceId.toString())
 			.unfinished()
-			.list()) {
+			.list();
+		Set<String> parents = new HashSet<>();
+		running.forEach(activity -> parents.add(activity.getParentActivityInstanceId()));
+		Map<String, List<String>> waiting = new HashMap<>();
+		for (HistoricActivityInstance activity : running) {
+			if (parents.contains(activity.getId())) {
+				continue;
+			}
 			List<String> activities = waiting.computeIfAbsent(activity.getProcessInstanceId(), i -> new ArrayList<>());
 			if (!activities.contains(activity.getActivityId())) {
 				activities.add(activity.getActivityId());
