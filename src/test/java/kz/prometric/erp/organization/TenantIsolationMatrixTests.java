@@ -83,7 +83,7 @@ class TenantIsolationMatrixTests {
 			Map.entry("productionOrderId", t -> t.id("productionOrder")),
 			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
 			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")),
-			Map.entry("taskId", t -> t.id("task")));
+			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -153,7 +153,9 @@ class TenantIsolationMatrixTests {
 					{"code":"injected","name":"Injected"}"""), Map.entry("RenameTeamRequest", """
 					{"name":"Injected"}"""), Map.entry("AddTeamMemberRequest", """
 					{"userId":"{userId}"}"""), Map.entry("CompleteTaskRequest", """
-					{"variables":{"outcome":"LOST","lostReason":"Injected"}}"""));
+					{"variables":{"outcome":"LOST","lostReason":"Injected"}}"""),
+			Map.entry("StartProcessMigrationRequest", """
+					{"processKey":"deal-lifecycle","dryRun":false}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -545,6 +547,12 @@ class TenantIsolationMatrixTests {
 					.processInstanceBusinessKey(ids.get("deal"))
 					.singleResult()
 					.getId());
+		// a migration of the deals to the version they already run: recorded, nothing
+		// moves
+		Api.Response migration = this.api.post(ws + "/process-migrations", owner.token(),
+				Map.of("processKey", "deal-lifecycle", "dryRun", false));
+		assertThat(migration.status()).as(migration.toString()).isEqualTo(201);
+		ids.put("migration", migration.json().path("id").asText());
 		ids.put("order", order(ws, owner, ids, "Delivery " + tag));
 		secrets.add("Delivery " + tag);
 		ids.put("invoice",

@@ -124,7 +124,14 @@ class MalformedInputApiTests {
 						"{\"name\": \"E\", \"email\": \"e@example.kz\", \"organizationRole\": \"EMPEROR\"}",
 						"organizationRole"),
 				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": [\"it\"], \"name\": \"IT\"}", "code"),
-				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": \"it\", \"name\": {\"en\": \"IT\"}}", "name"));
+				Arguments.of("/api/workspaces/{ws}/teams", "{\"code\": \"it\", \"name\": {\"en\": \"IT\"}}", "name"),
+				Arguments.of("/api/workspaces/{ws}/process-migrations",
+						"{\"processKey\": \"deal-lifecycle\", \"dryRun\": \"maybe\"}", "dryRun"),
+				Arguments.of("/api/workspaces/{ws}/process-migrations",
+						"{\"processKey\": [\"deal-lifecycle\"], \"dryRun\": true}", "processKey"),
+				Arguments.of("/api/workspaces/{ws}/process-migrations",
+						"{\"processKey\": \"deal-lifecycle\", \"targetDefinitionId\": [\"x\"], \"dryRun\": true}",
+						"targetDefinitionId"));
 	}
 
 	/**
