@@ -5,23 +5,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether process owners may deploy their workspace's own versions themselves
- * ({@code prometric.processes.owner-deployments}, off unless configured). It stays off
- * until the deployment guard also limits the expressions a BPMN file may contain to the
- * beans the application registers for processes: today an expression in a deployed
- * process may call any Spring bean, which only the platform's administrators may be
- * trusted with (docs/security.md). Platform administrators deploy a workspace's own
- * versions on its behalf either way.
+ * ({@code prometric.processes.owner-deployments}, on unless configured off). An
+ * installation that wants only its platform administrators to change processes switches
+ * it off; they deploy a workspace's own versions on its behalf either way. What a
+ * deployment may contain is the deployment guard's ({@link DeploymentGuard}): expressions
+ * reach only the application's delegate and listener beans ({@link ProcessBeans}).
  */
 @Component
 class OwnerDeployments {
 
-	static final String SWITCHED_OFF = "Process owners cannot deploy yet on this installation "
-			+ "(prometric.processes.owner-deployments is off until the deployment guard checks expressions); "
+	static final String SWITCHED_OFF = "Process owners do not deploy on this installation "
+			+ "(prometric.processes.owner-deployments is off); "
 			+ "a platform administrator can deploy your workspace's version for you";
 
 	private volatile boolean enabled;
 
-	OwnerDeployments(@Value("${prometric.processes.owner-deployments:false}") boolean enabled) {
+	OwnerDeployments(@Value("${prometric.processes.owner-deployments:true}") boolean enabled) {
 		this.enabled = enabled;
 	}
 
