@@ -22,7 +22,8 @@ public record BusinessEvent(UUID id, String kind, UUID workspaceId, Instant occu
 		UUID subjectId, Map<String, Object> payload) {
 
 	public BusinessEvent {
-		payload = Map.copyOf(payload);
+		// a field may be null (a deal lost without a reason); keep the documented order
+		payload = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(payload));
 	}
 
 }
