@@ -36,15 +36,27 @@ public final class Mailboxes {
 		if (user == null) {
 			return List.of();
 		}
-		try {
-			List<MimeMessage> mails = new ArrayList<>();
-			for (StoredMessage message : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-				mails.add(message.getMimeMessage());
+		for (int attempt = 1;; attempt++) {
+			try {
+				List<MimeMessage> mails = new ArrayList<>();
+				for (StoredMessage message : greenMail.getManagers()
+					.getImapHostManager()
+					.getInbox(user)
+					.getMessages()) {
+					mails.add(message.getMimeMessage());
+				}
+				return mails;
 			}
-			return mails;
-		}
-		catch (FolderException ex) {
-			throw new IllegalStateException(ex);
+			catch (java.util.ConcurrentModificationException ex) {
+				// GreenMail's inbox list grew while it was read (a mail arriving): read
+				// again
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+			catch (FolderException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 

@@ -1,6 +1,8 @@
-package kz.prometric.erp.sales.process;
+package kz.prometric.erp.sales;
 
 import java.util.Set;
+
+import kz.prometric.erp.sales.process.OrderFulfilment;
 
 import kz.prometric.erp.workflow.ProcessContract;
 

@@ -1,6 +1,10 @@
-package kz.prometric.erp.hr.process;
+package kz.prometric.erp.hr;
 
 import java.util.Set;
+
+import kz.prometric.erp.hr.process.EmployeeOnboarding;
+
+import kz.prometric.erp.hr.process.EmployeeOffboarding;
 
 import kz.prometric.erp.workflow.ProcessContract;
 

@@ -1,6 +1,8 @@
-package kz.prometric.erp.crm.process;
+package kz.prometric.erp.crm;
 
 import java.util.Set;
+
+import kz.prometric.erp.crm.process.DealLifecycle;
 
 import kz.prometric.erp.workflow.ProcessContract;
 

@@ -1,6 +1,10 @@
-package kz.prometric.erp.production.process;
+package kz.prometric.erp.production;
 
 import java.util.Set;
+
+import kz.prometric.erp.production.process.PurchaseRequisition;
+
+import kz.prometric.erp.production.process.ProductionRun;
 
 import kz.prometric.erp.workflow.ProcessContract;
 
