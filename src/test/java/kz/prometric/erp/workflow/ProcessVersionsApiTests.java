@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,12 @@ class ProcessVersionsApiTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProcessDeployments deployments;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	/** Other tests evaluate tables and start processes by key alone, as the defaults. */
 	@AfterEach
@@ -251,6 +259,46 @@ class ProcessVersionsApiTests {
 		Api.Response again = deploy(ownerA, a, ModelerUploads.changedProbabilityTable());
 		assertThat(again.json().path("id").asText()).isNotEqualTo(first);
 		assertThat(newDealProbability(ownerA, a)).isEqualTo(33);
+	}
+
+	@Test
+	void recordsNothingForARefusedDeploymentAndRollsTheRecordBackWithTheDeployment() throws IOException {
+		User ownerA = this.data.user("Almas");
+		Org a = this.data.organization(ownerA, "Rollback A LLP");
+		String unparseable = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="t">
+				  <process id="broken-process" isExecutable="true"><startEvent id="StartEvent_A"/>
+				    <sequenceFlow id="Flow_A" sourceRef="StartEvent_A" targetRef="Nowhere"/></process>
+				</definitions>""";
+		Api.Response refused = this.api.send("POST", "/api/workspaces/" + a.workspaceId() + "/process-deployments",
+				ownerA.token(),
+				ModelerUploads.multipart(Map.of(),
+						Map.of("files", Map.entry("broken.bpmn", unparseable.getBytes(StandardCharsets.UTF_8)))),
+				ModelerUploads.multipartHeaders());
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+
+		// the ERP's deployment inside a transaction that rolls back: neither the
+		// deployment nor its record stays
+		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
+			try {
+				this.deployments.deploy(a.workspaceId(), ownerA.id(), "rolled back",
+						Map.of("deal-probability.dmn", ModelerUploads.changedProbabilityTable()));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			assertThat(this.jdbc.queryForObject("select count(*) from wf_deployment_record where workspace_id = ?",
+					Integer.class, a.workspaceId()))
+				.as("recorded in the deployment's transaction")
+				.isEqualTo(1);
+			status.setRollbackOnly();
+		});
+
+		assertThat(this.repository.createDeploymentQuery().tenantIdIn(a.workspaceId().toString()).count()).isZero();
+		Api.Response list = this.api.get("/api/workspaces/" + a.workspaceId() + "/process-deployments", ownerA.token());
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.items()).isEmpty();
 	}
 
 	private Api.Response deploy(User user, Org org, byte[] table) {
