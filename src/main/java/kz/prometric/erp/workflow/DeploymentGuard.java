@@ -63,14 +63,18 @@ class DeploymentGuard {
 
 	private final DeploymentChecks checks;
 
+	private final DeploymentRecords records;
+
 	DeploymentGuard(WorkspaceDeployments deployments, WorkspaceDefinitions definitions, WorkspaceManagement workspaces,
-			IdentityManagement identity, OwnerDeployments ownerDeployments, DeploymentChecks checks) {
+			IdentityManagement identity, OwnerDeployments ownerDeployments, DeploymentChecks checks,
+			DeploymentRecords records) {
 		this.checks = checks;
 		this.deployments = deployments;
 		this.definitions = definitions;
 		this.workspaces = workspaces;
 		this.identity = identity;
 		this.ownerDeployments = ownerDeployments;
+		this.records = records;
 	}
 
 	/** The engine's command interceptor (inside the command context and transaction). */
@@ -82,6 +86,7 @@ class DeploymentGuard {
 					DeploymentBuilderImpl builder = field(DeployCmd.class, deploy, "deploymentBuilder");
 					guard.get().beforeDeploy(builder);
 					T result = this.next.execute(command);
+					guard.get().records.record(builder, result);
 					guard.get().definitions.changed(builder.getDeployment().getTenantId());
 					return result;
 				}

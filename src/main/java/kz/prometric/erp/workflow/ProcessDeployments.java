@@ -55,7 +55,9 @@ public class ProcessDeployments {
 		}
 		DeploymentWithDefinitions deployment;
 		try {
-			deployment = this.deployments.deploy(workspaceId, name, files);
+			deployment = DeploymentRecords.actingAs(
+					new DeploymentRecords.Actor(callerId, DeploymentRecords.Channel.ERP_API, null),
+					() -> this.deployments.deploy(workspaceId, name, files));
 		}
 		catch (DeploymentRefused ex) {
 			throw new BusinessRuleViolation("The deployment is refused",

@@ -111,6 +111,9 @@ class WorkspaceDeployments {
 			 where n = 1
 			""";
 
+	/** Set while {@link #deployDefaults} deploys (on this thread). */
+	private static final ThreadLocal<Boolean> COPYING_DEFAULTS = new ThreadLocal<>();
+
 	private final JdbcTemplate jdbc;
 
 	private final ObjectMapper mapper;
@@ -134,6 +137,27 @@ class WorkspaceDeployments {
 	}
 
 	/**
+	 * Deploys copies of shared defaults into the workspace's tenant, named under
+	 * {@value #DEFAULTS} (the way back to the default, {@link ProcessVersions}): the one
+	 * caller whose files {@link #complete} accepts under that prefix. The caller checks
+	 * the right and that the bytes are the shared default's.
+	 */
+	DeploymentWithDefinitions deployDefaults(UUID workspaceId, String name, Map<String, byte[]> copies) {
+		COPYING_DEFAULTS.set(Boolean.TRUE);
+		try {
+			var builder = this.repository.createDeployment()
+				.tenantId(workspaceId.toString())
+				.name(name)
+				.source("prometric-erp-reset");
+			copies.forEach((fileName, bytes) -> builder.addInputStream(fileName, new ByteArrayInputStream(bytes)));
+			return builder.deployWithResult();
+		}
+		finally {
+			COPYING_DEFAULTS.remove();
+		}
+	}
+
+	/**
 	 * Completes a workspace deployment with the files it does not bring (see the class
 	 * comment) and makes it deploy everything when anything changed against the
 	 * workspace's current set, or nothing when nothing did.
@@ -146,7 +170,7 @@ class WorkspaceDeployments {
 		}
 		Set<String> brought = new LinkedHashSet<>();
 		for (ResourceEntity resource : uploaded.values()) {
-			if (resource.getName().startsWith(DEFAULTS)) {
+			if (resource.getName().startsWith(DEFAULTS) && !Boolean.TRUE.equals(COPYING_DEFAULTS.get())) {
 				throw new DeploymentRefused(List.of(resource.getName() + ": names under '" + DEFAULTS
 						+ "' are kept for the shared defaults a workspace deployment carries"));
 			}

@@ -27,6 +27,7 @@ import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +84,9 @@ class TenantIsolationMatrixTests {
 			Map.entry("productionOrderId", t -> t.id("productionOrder")),
 			Map.entry("supplierId", t -> t.id("supplier")), Map.entry("requisitionId", t -> t.id("requisition")),
 			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")),
-			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")));
+			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")),
+			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
+			Map.entry("key", t -> t.id("decisionKey")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -181,6 +184,9 @@ class TenantIsolationMatrixTests {
 	RuntimeService runtime;
 
 	@Autowired
+	RepositoryService repository;
+
+	@Autowired
 	TaskService tasks;
 
 	@Autowired
@@ -209,8 +215,18 @@ class TenantIsolationMatrixTests {
 
 	@AfterAll
 	void leavesEverythingOfTheOtherTenantAsItWas() {
-		assertThat(snapshot(this.a, route -> true)).as("A's data unchanged after the whole matrix")
-			.isEqualTo(this.baseline);
+		try {
+			assertThat(snapshot(this.a, route -> true)).as("A's data unchanged after the whole matrix")
+				.isEqualTo(this.baseline);
+		}
+		finally {
+			// other tests evaluate tables and start processes by key alone, as the
+			// shared defaults
+			this.repository.createDeploymentQuery()
+				.tenantIdIn(this.a.id("workspace"), this.b.id("workspace"))
+				.list()
+				.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+		}
 	}
 
 	/** Every {@code /api/**} route and method with at least one path variable. */
@@ -275,7 +291,9 @@ class TenantIsolationMatrixTests {
 					"GET /api/workspaces/{workspaceId}/deals/{dealId}/history",
 					"POST /api/workspaces/{workspaceId}/invoices/{invoiceId}/payments",
 					"PATCH /api/workspaces/{workspaceId}/orders/{orderId}",
-					"POST /api/invitations/{invitationId}/accept");
+					"POST /api/invitations/{invitationId}/accept",
+					"GET /api/workspaces/{workspaceId}/process-deployments/{deploymentId}",
+					"POST /api/workspaces/{workspaceId}/process-versions/{kind}/{key}/reset-to-default");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -598,7 +616,37 @@ class TenantIsolationMatrixTests {
 		ids.put("requisition", requisitions.get(0).path("id").asText());
 		ids.put("purchaseOrder", requisitions.get(0).path("purchaseOrderId").asText());
 		assertThat(ids.get("purchaseOrder")).as("the requisition's purchase order").isNotBlank();
+		// the workspace's own decision table (a key only this workspace has): its
+		// versions, its deployment's record, the way back to a default it does not have
+		String decisionKey = tag + "-bonus";
+		ids.put("decisionKey", decisionKey);
+		ids.put("deployment", deployOwnTable(ws, owner, decisionKey, "Bonus " + tag));
+		secrets.add("Bonus " + tag);
 		return new Tenant(owner, ids, secrets);
+	}
+
+	private String deployOwnTable(String ws, TestData.User owner, String key, String name) {
+		String table = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+				    xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Bonus" name="Bonus"
+				    namespace="http://prometric.kz/dmn">
+				  <decision id="%s" name="%s" camunda:historyTimeToLive="P1D">
+				    <decisionTable id="DecisionTable_Bonus" hitPolicy="FIRST">
+				      <input id="Input_Value" label="Value"><inputExpression id="InputExpression_Value" typeRef="double">
+				        <text>dealValue</text></inputExpression></input>
+				      <output id="Output_Bonus" label="Bonus" name="bonus" typeRef="integer"/>
+				      <rule id="Rule_Any"><inputEntry id="InputEntry_Any"><text>-</text></inputEntry>
+				        <outputEntry id="OutputEntry_Any"><text>1</text></outputEntry></rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>"""
+			.formatted(key, name);
+		String boundary = "----MatrixDeployment";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + key
+				+ ".dmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + table + "\r\n--" + boundary + "--\r\n";
+		return created(this.api.send("POST", ws + "/process-deployments", owner.token(), body,
+				Map.of("Content-Type", "multipart/form-data; boundary=" + boundary)));
 	}
 
 	private String order(String ws, TestData.User owner, Map<String, String> ids, String deliveryAddress) {

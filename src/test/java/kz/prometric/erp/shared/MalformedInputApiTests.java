@@ -80,7 +80,8 @@ class MalformedInputApiTests {
 			"/orders/{random}/history?size=1000:size", "/invoices?overdue=maybe:overdue", "/invoices?q={long}:q",
 			"/orders?q={long}:q", "/warehouses?q={longer}:q", "/warehouses?q=ok&sort=address:sort",
 			"/deals?page=501:page", "/customers?page=101&size=100:page", "/orders?page=10001&size=1:page",
-			"/invoices?page=501&q=x:page" })
+			"/invoices?page=501&q=x:page", "/process-deployments?sort=name:sort", "/process-deployments?page=0:page",
+			"/process-deployments?size=101:size", "/process-deployments?sort=deployedAt,up:sort" })
 	void refusesBadQueryParametersOfTheHistoryAndListRoutesNamingThem(String pathAndField) {
 		TestData.User user = this.data.user("Gulnara");
 		TestData.Org org = this.data.organization(user, "Query Trade");
@@ -189,6 +190,35 @@ class MalformedInputApiTests {
 				"{\"processOwner\": \"maybe\"}", Map.of()))
 			.satisfies(r -> assertCleanProblem(r, 400))
 			.satisfies(r -> assertThat(r.errorFields()).containsExactly("processOwner"));
+	}
+
+	/**
+	 * The way back to the shared default with a kind or key the workspace does not have,
+	 * or a key it does not own: 404, or 422 naming {@code key}; a deployment id that is
+	 * none: 404.
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@ValueSource(strings = { "POST /process-versions/nonsense/deal-probability/reset-to-default:404",
+			"POST /process-versions/decision/no-such-table/reset-to-default:404",
+			"POST /process-versions/form/qualify-deal/reset-to-default:404",
+			"POST /process-versions/PROCESS/deal-lifecycle/reset-to-default:404",
+			"POST /process-versions/decision/deal-probability/reset-to-default:422",
+			"POST /process-versions/process/deal-lifecycle/reset-to-default:422",
+			"GET /process-deployments/not-a-deployment:404", "GET /process-deployments/%20:404" })
+	void refusesResetsOfWhatTheWorkspaceDoesNotOwnAndUnknownDeployments(String call) {
+		TestData.User user = this.data.user("Dariga");
+		TestData.Org org = this.data.organization(user, "Versions Trade");
+		String method = call.substring(0, call.indexOf(' '));
+		String path = call.substring(call.indexOf(' ') + 1, call.lastIndexOf(':'));
+		int status = Integer.parseInt(call.substring(call.lastIndexOf(':') + 1));
+
+		Api.Response response = this.api.send(method, "/api/workspaces/" + org.workspaceId() + path, user.token(), null,
+				Map.of());
+
+		assertCleanProblem(response, status);
+		if (status == 422) {
+			assertThat(response.errorFields()).containsExactly("key");
+		}
 	}
 
 	/**
