@@ -385,19 +385,16 @@ public class ProcessMigrations {
 	 * (the engine's report).
 	 */
 	private List<InstanceReport> rehearse(Source source) {
+		List<InstanceReport> checked = precheck(source);
 		List<InstanceReport> reports = new ArrayList<>();
-		for (ProcessInstance instance : source.instances()) {
-			List<String> waiting = source.waitingAt().getOrDefault(instance.getId(), List.of());
-			if (source.plan() == null) {
-				reports.add(report(instance, waiting, Outcome.NOT_MOVABLE, source.planFailure()));
-				continue;
-			}
-			List<String> unmapped = unmappedActivities(source, waiting);
-			if (!unmapped.isEmpty()) {
+		for (int i = 0; i < checked.size(); i++) {
+			InstanceReport report = checked.get(i);
+			if (report.outcome() != Outcome.MOVABLE) {
 				// what the engine would refuse anyway, without its error log
-				reports.add(report(instance, waiting, Outcome.NOT_MOVABLE, unmapped));
+				reports.add(report);
 				continue;
 			}
+			ProcessInstance instance = source.instances().get(i);
 			List<String> reasons = this.rehearsal.execute(status -> {
 				try {
 					this.runtime.newMigration(source.plan()).processInstanceIds(instance.getId()).execute();
@@ -413,9 +410,7 @@ public class ProcessMigrations {
 					status.setRollbackOnly();
 				}
 			});
-			reports.add(report(instance, waiting,
-					(reasons == null || reasons.isEmpty()) ? Outcome.MOVABLE : Outcome.NOT_MOVABLE,
-					(reasons != null) ? reasons : List.of()));
+			reports.add((reasons == null || reasons.isEmpty()) ? report : report.with(Outcome.NOT_MOVABLE, reasons));
 		}
 		return reports;
 	}

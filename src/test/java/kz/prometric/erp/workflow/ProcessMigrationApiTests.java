@@ -78,11 +78,7 @@ class ProcessMigrationApiTests {
 			.type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION)
 			.list()
 			.forEach(b -> this.management.deleteBatch(b.getId(), true));
-		this.repository.createDeploymentQuery()
-			.list()
-			.stream()
-			.filter(d -> d.getTenantId() != null)
-			.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+		ModelerUploads.deleteWorkspaceDeployments(this.repository);
 	}
 
 	@Test

@@ -56,11 +56,7 @@ class ProcessVersionsApiTests {
 	/** Other tests evaluate tables and start processes by key alone, as the defaults. */
 	@AfterEach
 	void deleteWorkspaceDeployments() {
-		this.repository.createDeploymentQuery()
-			.list()
-			.stream()
-			.filter(d -> d.getTenantId() != null)
-			.forEach(d -> this.repository.deleteDeployment(d.getId(), true, true));
+		ModelerUploads.deleteWorkspaceDeployments(this.repository);
 	}
 
 	@Test
