@@ -42,7 +42,7 @@ create table doc_document_version (
     file_name              varchar(255)             not null,
     content_type           varchar(100)             not null,
     size_bytes             bigint                   not null,
-    sha256                 char(64)                 not null,
+    sha256                 varchar(64)                 not null,
     storage_key            varchar(64)              not null,
     uploaded_by            uuid,
     uploaded_at            timestamp with time zone not null,
