@@ -331,12 +331,12 @@ public class DocumentManagement {
 		var result = this.definitions.evaluateDecision(DocumentApproval.DECISION, workspaceId)
 			.variables(inputs)
 			.evaluate();
-		if (result.isEmpty() || result.getFirstResult().getSingleEntry() == null) {
+		Object entry = result.isEmpty() ? null : result.getFirstResult().getSingleEntry();
+		if (entry == null) {
 			throw new BusinessRuleViolation("kind",
 					"Documents of kind '" + document.kind().code() + "' need no approval");
 		}
-		WorkspaceRole approver = WorkspaceRole
-			.valueOf(String.valueOf(result.getFirstResult().getSingleEntry()).toUpperCase(Locale.ROOT));
+		WorkspaceRole approver = WorkspaceRole.valueOf(entry.toString().toUpperCase(Locale.ROOT));
 		Instant now = this.clock.instant();
 		document.approvalRequested(approver, amount, callerId, now);
 		audit(document, "APPROVAL_REQUESTED", document.latestVersion(), callerId, "approver role " + approver);
@@ -472,9 +472,10 @@ public class DocumentManagement {
 			throw new UncheckedIOException(ex);
 		}
 		String name = FileNames.sanitize(file.fileName(), type);
-		Document document = this.documents
-			.save(new Document(workspaceId, objectType, objectId, kind, null, sourceKey, this.clock.instant()));
+		Document document = new Document(workspaceId, objectType, objectId, kind, null, sourceKey,
+				this.clock.instant());
 		int number = document.nextVersion();
+		this.documents.save(document);
 		Stored stored = store(() -> new ByteArrayInputStream(file.content()));
 		this.versions.save(new DocumentVersion(document, number, name, type.contentType(), stored.size(),
 				stored.sha256(), stored.key(), null, this.clock.instant()));
