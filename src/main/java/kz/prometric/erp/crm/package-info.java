@@ -4,5 +4,5 @@
  * and {@link kz.prometric.erp.crm.DealManagement} are the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CRM",
-		allowedDependencies = { "shared", "identity", "organization", "hr", "catalog", "workflow" })
+		allowedDependencies = { "shared", "document", "identity", "organization", "hr", "catalog", "workflow" })
 package kz.prometric.erp.crm;

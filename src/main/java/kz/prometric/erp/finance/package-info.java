@@ -7,5 +7,5 @@
  * {@link AmountInWords}) for the pages, the REST API and the invoice e-mail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Finance",
-		allowedDependencies = { "shared", "identity", "organization", "crm", "workflow" })
+		allowedDependencies = { "shared", "document", "identity", "organization", "crm", "workflow" })
 package kz.prometric.erp.finance;

@@ -5,5 +5,5 @@
  * {@link kz.prometric.erp.hr.HrManagement} is the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "HR",
-		allowedDependencies = { "shared", "identity", "organization", "workflow" })
+		allowedDependencies = { "shared", "document", "identity", "organization", "workflow" })
 package kz.prometric.erp.hr;

@@ -3,6 +3,8 @@ package kz.prometric.erp.notification;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import kz.prometric.erp.document.DocumentManagement.KeptFile;
+import kz.prometric.erp.finance.InvoiceArchive;
 import kz.prometric.erp.finance.InvoiceDocuments;
 import kz.prometric.erp.finance.InvoiceEvents.InvoiceIssued;
 import kz.prometric.erp.finance.InvoiceEvents.PaymentReminderDue;
@@ -18,9 +20,12 @@ import org.springframework.stereotype.Component;
  * E-mails an issued invoice to the customer, and payment reminders, once the issuing
  * transaction has committed. The invoice mail is the invoice's document (the same as its
  * page, PDF and API document: {@link InvoiceDocuments}) as the HTML body, a short text
- * part and the PDF attached, in the document language (ru unless configured). A failed
- * send throws, so the event publication stays incomplete and the resubmission job retries
- * it; a successful one completes the publication and is not sent again.
+ * part and the PDF attached, in the document language (ru unless configured). The PDF
+ * attached is the one finance keeps as the invoice's document ({@link InvoiceArchive}),
+ * stored (once) before the mail is sent, so what was sent is what is kept. A failed send
+ * throws, so the event publication stays incomplete and the resubmission job retries it
+ * (with the same stored PDF); a successful one completes the publication and is not sent
+ * again.
  */
 @Component
 class InvoiceMails {
@@ -35,10 +40,13 @@ class InvoiceMails {
 
 	private final InvoiceDocuments documents;
 
-	InvoiceMails(Mailer mailer, InvoiceManagement invoices, InvoiceDocuments documents) {
+	private final InvoiceArchive archive;
+
+	InvoiceMails(Mailer mailer, InvoiceManagement invoices, InvoiceDocuments documents, InvoiceArchive archive) {
 		this.mailer = mailer;
 		this.invoices = invoices;
 		this.documents = documents;
+		this.archive = archive;
 	}
 
 	@ApplicationModuleListener
@@ -49,9 +57,10 @@ class InvoiceMails {
 		}
 		InvoiceView invoice = this.invoices.requireInvoice(issued.invoiceId());
 		Locale language = this.documents.documentLanguage();
+		KeptFile pdf = this.archive.pdf(invoice.id());
 		this.mailer.sendHtml(issued.customerEmail(), this.documents.title(invoice, language),
-				this.documents.text(invoice, language), this.documents.html(invoice, language), new Mailer.Attachment(
-						invoice.number() + ".pdf", this.documents.pdf(invoice, language), "application/pdf"));
+				this.documents.text(invoice, language), this.documents.html(invoice, language),
+				new Mailer.Attachment(pdf.fileName(), pdf.content(), pdf.contentType()));
 	}
 
 	@ApplicationModuleListener

@@ -3,5 +3,5 @@
  * has committed. Listen-only: no other module calls it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-		allowedDependencies = { "shared", "identity", "organization", "hr", "crm", "finance" })
+		allowedDependencies = { "shared", "identity", "organization", "hr", "crm", "finance", "document" })
 package kz.prometric.erp.notification;

@@ -11,5 +11,5 @@
  * {@link kz.prometric.erp.production.PurchasingManagement} are the module's API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Production",
-		allowedDependencies = { "shared", "identity", "organization", "catalog", "inventory", "workflow" })
+		allowedDependencies = { "shared", "document", "identity", "organization", "catalog", "inventory", "workflow" })
 package kz.prometric.erp.production;

@@ -8,6 +8,6 @@
  * events, asks production to make or buy what an order lacks, and asks finance to invoice
  * a shipped order. {@link kz.prometric.erp.sales.OrderManagement} is the module's API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = { "shared", "identity",
-		"organization", "crm", "catalog", "inventory", "finance", "production", "workflow" })
+@org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = { "shared", "document",
+		"identity", "organization", "crm", "catalog", "inventory", "finance", "production", "workflow" })
 package kz.prometric.erp.sales;

@@ -222,6 +222,71 @@ class MalformedInputApiTests {
 	}
 
 	/**
+	 * The document upload (multipart): a missing, empty, disguised or unknown file, a bad
+	 * object type or id, a broken multipart body, and a malformed approval amount are 4xx
+	 * problems naming what is wrong, never a 500.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "no-file:file:422", "empty-file:file:422", "html:file:422", "bad-type:objectType:400",
+			"bad-id:objectId:400", "bad-kind:kind:400", "broken-boundary::400", "cut-off::400",
+			"approval-amount:amount:400" })
+	void refusesMalformedDocumentUploadsNamingTheField(String spec) {
+		String[] parts = spec.split(":", -1);
+		String kind = parts[0];
+		Fixture f = fixture();
+		String boundary = "----malformed" + UUID.randomUUID();
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("objectType", kind.equals("bad-type") ? "planet" : "customer");
+		fields.put("objectId", kind.equals("bad-id") ? "not-a-uuid" : f.customerId().toString());
+		if (kind.equals("bad-kind")) {
+			fields.put("kind", "poem");
+		}
+		StringBuilder body = new StringBuilder();
+		fields.forEach((name, value) -> body.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		if (!kind.equals("no-file")) {
+			String content = switch (kind) {
+				case "empty-file" -> "";
+				case "html" -> "<html><script>alert(1)</script></html>";
+				default -> "plain text";
+			};
+			body.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n")
+				.append(content)
+				.append("\r\n");
+		}
+		body.append("--").append(boundary).append("--\r\n");
+		String text = body.toString();
+		String contentType = "multipart/form-data; boundary=" + boundary;
+		if (kind.equals("broken-boundary")) {
+			contentType = "multipart/form-data; boundary=----nothing-like-it";
+		}
+		if (kind.equals("cut-off")) {
+			text = text.substring(0, text.length() - 30);
+		}
+		Api.Response response;
+		if (kind.equals("approval-amount")) {
+			response = this.api.post(f.ws() + "/documents/" + UUID.randomUUID() + "/approval", f.owner().token(),
+					"{\"amount\": \"a lot\"}");
+		}
+		else {
+			response = this.api.send("POST", f.ws() + "/documents", f.owner().token(), text,
+					Map.of("Content-Type", contentType));
+		}
+
+		assertCleanProblem(response, Integer.parseInt(parts[2]));
+		if (!parts[1].isEmpty()) {
+			assertThat(response.errorFields()).containsExactly(parts[1]);
+		}
+	}
+
+	/**
 	 * The password, invitation-link and language endpoints: a wrong or malformed field is
 	 * a 400 problem naming it, with or without a login.
 	 */

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.prometric.erp.document.DocumentManagement;
+import kz.prometric.erp.document.DocumentView;
+import kz.prometric.erp.document.UploadedFile;
 import kz.prometric.erp.hr.ContractType;
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.hr.HrManagement;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +84,8 @@ class EveryUserTaskWalkAroundTests {
 			Map.entry("employee-offboarding/Task_ReturnEquipment", () -> offboardingAt("Task_ReturnEquipment")),
 			Map.entry("employee-offboarding/Task_FinalSettlement", () -> offboardingAt("Task_FinalSettlement")),
 			Map.entry("employee-offboarding/Task_SignLeavingDocuments",
-					() -> offboardingAt("Task_SignLeavingDocuments")));
+					() -> offboardingAt("Task_SignLeavingDocuments")),
+			Map.entry("document-approval/Task_ApproveDocument", this::documentAwaitingApproval));
 
 	@Autowired
 	Api api;
@@ -111,6 +116,9 @@ class EveryUserTaskWalkAroundTests {
 
 	@Autowired
 	HrManagement hr;
+
+	@Autowired
+	DocumentManagement documents;
 
 	private Tenant a;
 
@@ -400,6 +408,16 @@ class EveryUserTaskWalkAroundTests {
 	 * A requisition of B for a sales order line of a product B buys (priced by a
 	 * supplier): raised by the system, so a manager approves it.
 	 */
+	/** A contract attached to B's customer, waiting for a manager's approval. */
+	private ProcessInstance documentAwaitingApproval() {
+		byte[] pdf = "%PDF-1.4 contract\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		DocumentView document = this.documents.upload(this.b.org.workspaceId(), this.b.owner.id(),
+				new DocumentManagement.Upload("customer", this.b.customerId.toString(), "contract", null,
+						new UploadedFile("contract.pdf", pdf.length, new ByteArrayResource(pdf))));
+		this.documents.requestApproval(this.b.org.workspaceId(), this.b.owner.id(), document.id(), null);
+		return byBusinessKey("document-approval", document.id().toString());
+	}
+
 	private ProcessInstance purchaseAwaitingApproval() {
 		String number = this.purchasing.requestForSalesOrder(this.b.org.workspaceId(), UUID.randomUUID(),
 				UUID.randomUUID(), UUID.fromString(this.b.boughtProduct()), new java.math.BigDecimal("3"));

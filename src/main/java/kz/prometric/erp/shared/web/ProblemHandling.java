@@ -54,6 +54,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -120,6 +121,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(PayloadTooLargeException ex) {
 		return answer(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", ex.getMessage()));
+	}
+
+	/**
+	 * A multipart body that cannot be parsed (a missing or wrong boundary, a cut-off
+	 * part): 400. A body over the route's limit while it streams in: 413. (A part over
+	 * Spring's multipart limits is {@link MaxUploadSizeExceededException}, 413 below.)
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MultipartException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return answer(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage()));
+			}
+		}
+		log.info("Refused a multipart body that cannot be read: {}", rootMessage(ex));
+		return answer(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+				"The multipart body cannot be read (boundary, part headers or length)"));
 	}
 
 	@ExceptionHandler

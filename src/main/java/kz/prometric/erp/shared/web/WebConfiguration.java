@@ -4,11 +4,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import kz.prometric.erp.shared.RequestBodyLimit;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -54,8 +55,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-			@Value("${prometric.http.max-body-size:1MB}") DataSize limit, ObjectMapper mapper) {
-		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit.toBytes(), mapper));
+			@Value("${prometric.http.max-body-size:1MB}") DataSize limit, ObjectProvider<RequestBodyLimit> routes,
+			ObjectMapper mapper) {
+		var registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(limit.toBytes(), routes.orderedStream().toList(), mapper));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;

@@ -1,0 +1,2 @@
+/** The documents' REST API. */
+package kz.prometric.erp.document.web;

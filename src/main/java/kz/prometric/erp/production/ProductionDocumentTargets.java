@@ -1,0 +1,37 @@
+package kz.prometric.erp.production;
+
+import java.util.Set;
+import java.util.UUID;
+
+import kz.prometric.erp.document.DocumentTargets;
+import kz.prometric.erp.document.ObjectType;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells the document module whether production orders exist in a workspace, so documents
+ * are attached only to the caller's own workspace's objects.
+ */
+@Component
+class ProductionDocumentTargets implements DocumentTargets {
+
+	private final ProductionOrders orders;
+
+	ProductionDocumentTargets(ProductionOrders orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public Set<ObjectType> types() {
+		return Set.of(ObjectType.PRODUCTION_ORDER);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean exists(ObjectType type, UUID workspaceId, UUID objectId) {
+		return type == ObjectType.PRODUCTION_ORDER
+				&& this.orders.findByIdAndWorkspaceId(objectId, workspaceId).isPresent();
+	}
+
+}
