@@ -48,6 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tenant isolation matrix of the ERP API, generated from every registered route: each
@@ -86,7 +87,8 @@ class TenantIsolationMatrixTests {
 			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")),
 			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")),
 			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
-			Map.entry("key", t -> t.id("decisionKey")));
+			Map.entry("key", t -> t.id("decisionKey")), Map.entry("webhookId", t -> t.id("webhook")),
+			Map.entry("deliveryId", t -> t.id("delivery")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -158,7 +160,9 @@ class TenantIsolationMatrixTests {
 					{"userId":"{userId}"}"""), Map.entry("CompleteTaskRequest", """
 					{"variables":{"outcome":"LOST","lostReason":"Injected"}}"""),
 			Map.entry("StartProcessMigrationRequest", """
-					{"processKey":"deal-lifecycle","dryRun":false}"""));
+					{"processKey":"deal-lifecycle","dryRun":false}"""), Map.entry("CreateWebhookRequest", """
+					{"url":"https://203.0.113.10/injected","events":["*"]}"""), Map.entry("UpdateWebhookRequest", """
+					{"url":"https://203.0.113.10/injected","events":["deal.won"],"active":true}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -527,7 +531,24 @@ class TenantIsolationMatrixTests {
 		secrets.add("Team " + tag);
 		ok(this.api.post(ws + "/teams/" + ids.get("team") + "/members", owner.token(),
 				Map.of("userId", ids.get("member"))));
+		// a webhook to a closed port with one delivery of the next event (the customer
+		// below); switched off then, so the worker leaves its delivery as it is
+		Api.Response webhook = this.api.post(ws + "/webhooks", owner.token(), Map.of("url",
+				"http://127.0.0.1:9/hook-" + tag, "events", List.of("customer.created"), "description", "Hook " + tag));
+		ids.put("webhook", created(webhook));
+		secrets.addAll(List.of("hook-" + tag, "Hook " + tag, webhook.json().path("secret").asText()));
 		ids.put("customer", this.data.customer(owner, org.workspaceId(), "Customer " + tag).toString());
+		await().atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> !this.api.get(ws + "/webhooks/" + ids.get("webhook") + "/deliveries", owner.token())
+				.items()
+				.isEmpty());
+		ids.put("delivery",
+				this.api.get(ws + "/webhooks/" + ids.get("webhook") + "/deliveries", owner.token())
+					.items()
+					.get(0)
+					.path("id")
+					.asText());
+		ok(this.api.patch(ws + "/webhooks/" + ids.get("webhook"), owner.token(), Map.of("active", false)));
 		secrets.add("Customer " + tag);
 		ids.put("product", created(this.api.post(ws + "/products", owner.token(), Map.of("code", "P-" + label, "name",
 				"Product " + tag, "unit", "pcs", "price", "100.00", "vatCategory", "STANDARD"))));
