@@ -25,6 +25,7 @@ import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.SearchText;
 import kz.prometric.erp.shared.SortableFields;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,10 +97,13 @@ public class InventoryManagement {
 
 	private final MinimumStocks minimums;
 
+	private final ApplicationEventPublisher events;
+
 	InventoryManagement(Warehouses warehouses, StockBalances balances, Movements movements, Reservations reservations,
 			Valuations valuations, CatalogManagement catalog, WorkspaceManagement workspaces, JdbcTemplate jdbc,
-			Clock clock, MinimumStocks minimums) {
+			Clock clock, MinimumStocks minimums, ApplicationEventPublisher events) {
 		this.minimums = minimums;
+		this.events = events;
 		this.warehouses = warehouses;
 		this.balances = balances;
 		this.movements = movements;
@@ -239,7 +243,9 @@ public class InventoryManagement {
 		Instant now = this.clock.instant();
 		Valuation valuation = lockedValuation(workspaceId, productId);
 		StockBalance balance = lockedBalance(workspaceId, warehouseId, productId);
+		BigDecimal before = balance.onHand();
 		balance.adjust(delta, now);
+		announceIfLow(workspaceId, balance, before, now);
 		BigDecimal movementCost = valuation.moveAtAverage(delta, standardCost, now);
 		return record(balance, valuation, workspaceId, warehouseId, productId, MovementType.ADJUSTMENT, delta,
 				movementCost, null, null, null, note, callerId);
@@ -362,7 +368,9 @@ public class InventoryManagement {
 			BigDecimal standardCost = this.catalog.requireProduct(workspaceId, reservation.productId()).cost();
 			Valuation valuation = valuations.get(reservation.productId());
 			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
+			BigDecimal before = balance.onHand();
 			balance.issue(reservation.quantity(), now);
+			announceIfLow(workspaceId, balance, before, now);
 			reservation.issued(now);
 			BigDecimal cost = valuation.moveAtAverage(reservation.quantity().negate(), standardCost, now);
 			record(balance, valuation, workspaceId, reservation.warehouseId(), reservation.productId(),
@@ -457,7 +465,9 @@ public class InventoryManagement {
 			BigDecimal standardCost = this.catalog.requireProduct(workspaceId, reservation.productId()).cost();
 			Valuation valuation = valuations.get(reservation.productId());
 			StockBalance balance = lockedBalance(workspaceId, reservation.warehouseId(), reservation.productId());
+			BigDecimal before = balance.onHand();
 			balance.issue(reservation.quantity(), now);
+			announceIfLow(workspaceId, balance, before, now);
 			reservation.issued(now);
 			BigDecimal cost = valuation.moveAtAverage(reservation.quantity().negate(), standardCost, now);
 			record(balance, valuation, workspaceId, reservation.warehouseId(), reservation.productId(),
@@ -748,6 +758,19 @@ public class InventoryManagement {
 				? valuation.averageCost(this.catalog.requireProduct(workspaceId, productId).cost())
 				: averageCost(workspaceId, productId);
 		return new StockChange(movement.view(), balance.view(averageCost));
+	}
+
+	/**
+	 * Publishes {@link StockLow} when this change took on hand from at or above the
+	 * minimum quantity of its product and warehouse to below it (once per crossing, not
+	 * on every change below the minimum).
+	 */
+	private void announceIfLow(UUID workspaceId, StockBalance balance, BigDecimal before, Instant now) {
+		this.minimums.minimumOf(balance.warehouseId(), balance.productId())
+			.filter(minimum -> minimum.signum() > 0 && before.compareTo(minimum) >= 0
+					&& balance.onHand().compareTo(minimum) < 0)
+			.ifPresent(minimum -> this.events.publishEvent(new StockLow(workspaceId, balance.warehouseId(),
+					balance.productId(), balance.onHand(), minimum, now)));
 	}
 
 	/** The answer to a repeated call: the earlier movement and the stock level now. */

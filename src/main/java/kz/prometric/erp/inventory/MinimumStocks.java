@@ -57,6 +57,15 @@ class MinimumStocks {
 				""", MinimumStocks::view, workspaceId, productId, productId, warehouseId, warehouseId);
 	}
 
+	/** The minimum of a product in a warehouse, when one is set. */
+	java.util.Optional<BigDecimal> minimumOf(UUID warehouseId, UUID productId) {
+		return this.jdbc
+			.query("select minimum_quantity from inv_minimum_stock where warehouse_id = ? and product_id = ?",
+					(rs, row) -> rs.getBigDecimal(1), warehouseId, productId)
+			.stream()
+			.findFirst();
+	}
+
 	long countBelow(UUID workspaceId) {
 		Long count = this.jdbc.queryForObject("select count(*) " + BELOW, Long.class, workspaceId);
 		return (count != null) ? count : 0;

@@ -111,6 +111,14 @@ class StockBalance {
 		return this.productId;
 	}
 
+	UUID warehouseId() {
+		return this.warehouseId;
+	}
+
+	BigDecimal onHand() {
+		return this.onHand;
+	}
+
 	private void requireReserved(BigDecimal quantity) {
 		if (quantity.compareTo(this.reserved) > 0) {
 			throw new IllegalStateException("Only " + this.reserved + " reserved, cannot take " + quantity);

@@ -91,7 +91,8 @@ class TenantIsolationMatrixTests {
 			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")),
 			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
 			Map.entry("key", t -> t.id("decisionKey")), Map.entry("documentId", t -> t.id("document")),
-			Map.entry("versions/{version}", t -> "1"));
+			Map.entry("versions/{version}", t -> "1"), Map.entry("webhookId", t -> t.id("webhook")),
+			Map.entry("deliveryId", t -> t.id("delivery")));
 
 	/**
 	 * Path variables that are no ids but numbers within an object (a document's version):
@@ -171,7 +172,9 @@ class TenantIsolationMatrixTests {
 					{"variables":{"outcome":"LOST","lostReason":"Injected"}}"""),
 			Map.entry("StartProcessMigrationRequest", """
 					{"processKey":"deal-lifecycle","dryRun":false}"""), Map.entry("RequestApprovalRequest", """
-					{"amount":"1000.00"}"""));
+					{"amount":"1000.00"}"""), Map.entry("CreateWebhookRequest", """
+					{"url":"https://203.0.113.10/injected","events":["*"]}"""), Map.entry("UpdateWebhookRequest", """
+					{"url":"https://203.0.113.10/injected","events":["deal.won"],"active":true}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -552,7 +555,24 @@ class TenantIsolationMatrixTests {
 		secrets.add("Team " + tag);
 		ok(this.api.post(ws + "/teams/" + ids.get("team") + "/members", owner.token(),
 				Map.of("userId", ids.get("member"))));
+		// a webhook to a closed port with one delivery of the next event (the customer
+		// below); switched off then, so the worker leaves its delivery as it is
+		Api.Response webhook = this.api.post(ws + "/webhooks", owner.token(), Map.of("url",
+				"http://127.0.0.1:9/hook-" + tag, "events", List.of("customer.created"), "description", "Hook " + tag));
+		ids.put("webhook", created(webhook));
+		secrets.addAll(List.of("hook-" + tag, "Hook " + tag, webhook.json().path("secret").asText()));
 		ids.put("customer", this.data.customer(owner, org.workspaceId(), "Customer " + tag).toString());
+		await().atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> !this.api.get(ws + "/webhooks/" + ids.get("webhook") + "/deliveries", owner.token())
+				.items()
+				.isEmpty());
+		ids.put("delivery",
+				this.api.get(ws + "/webhooks/" + ids.get("webhook") + "/deliveries", owner.token())
+					.items()
+					.get(0)
+					.path("id")
+					.asText());
+		ok(this.api.patch(ws + "/webhooks/" + ids.get("webhook"), owner.token(), Map.of("active", false)));
 		secrets.add("Customer " + tag);
 		ids.put("product", created(this.api.post(ws + "/products", owner.token(), Map.of("code", "P-" + label, "name",
 				"Product " + tag, "unit", "pcs", "price", "100.00", "vatCategory", "STANDARD"))));

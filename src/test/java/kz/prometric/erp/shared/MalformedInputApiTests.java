@@ -132,7 +132,13 @@ class MalformedInputApiTests {
 						"{\"processKey\": [\"deal-lifecycle\"], \"dryRun\": true}", "processKey"),
 				Arguments.of("/api/workspaces/{ws}/process-migrations",
 						"{\"processKey\": \"deal-lifecycle\", \"targetDefinitionId\": [\"x\"], \"dryRun\": true}",
-						"targetDefinitionId"));
+						"targetDefinitionId"),
+				Arguments.of("/api/workspaces/{ws}/webhooks", "{\"url\": {\"href\": \"x\"}, \"events\": [\"*\"]}",
+						"url"),
+				Arguments.of("/api/workspaces/{ws}/webhooks",
+						"{\"url\": \"https://203.0.113.10/h\", \"events\": \"deal.won\"}", "events"),
+				Arguments.of("/api/workspaces/{ws}/webhooks",
+						"{\"url\": \"https://203.0.113.10/h\", \"events\": [\"*\"], \"active\": \"maybe\"}", "active"));
 	}
 
 	/**

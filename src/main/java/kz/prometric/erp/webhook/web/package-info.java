@@ -1,0 +1,4 @@
+/**
+ * The webhook subscriptions and their delivery log over REST.
+ */
+package kz.prometric.erp.webhook.web;
