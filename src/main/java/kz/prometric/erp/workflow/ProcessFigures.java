@@ -80,7 +80,7 @@ public class ProcessFigures {
 						  from act_hi_actinst
 						 where tenant_id_ = ? and end_time_ is not null and end_time_ >= ? and end_time_ < ?
 						   and act_inst_state_ <> 2
-						   and act_type_ not like '%Gateway' and act_type_ not like '%StartEvent' and act_type_ <> 'startEvent'
+						   and act_type_ not like '%Gateway' and act_type_ not like '%StartEvent' and act_type_ not like 'start%'
 						   and act_type_ not like '%EndEvent' and act_type_ not like 'boundary%' and act_type_ not like '%Throw%'
 						 group by proc_def_key_, act_id_
 						 order by proc_def_key_, avg(duration_) desc, act_id_

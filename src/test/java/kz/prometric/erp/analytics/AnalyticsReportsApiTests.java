@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import kz.prometric.erp.finance.CreditLine;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceView;
@@ -55,7 +55,7 @@ class AnalyticsReportsApiTests {
 	/** Reads decimals as written, so 1500.00 keeps its 2 decimals. */
 	static final ObjectMapper EXACT = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.build();
 
 	/**
