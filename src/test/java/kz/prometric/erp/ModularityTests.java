@@ -80,6 +80,27 @@ class ModularityTests {
 		rule.check(classes);
 	}
 
+	/**
+	 * Analytics composes the figures the owning modules compute: it reads no table itself
+	 * (no JDBC, JPA or engine query), and no module depends on it.
+	 */
+	@Test
+	void analyticsReadsNoTableAndNothingDependsOnIt() {
+		noClasses().that()
+			.resideInAPackage("kz.prometric.erp.analytics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..", "javax.sql..", "java.sql..",
+					"org.springframework.data..", "org.camunda.bpm.engine..", "org.hibernate..")
+			.check(classes);
+		noClasses().that()
+			.resideOutsideOfPackage("kz.prometric.erp.analytics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("kz.prometric.erp.analytics..")
+			.check(classes);
+	}
+
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();

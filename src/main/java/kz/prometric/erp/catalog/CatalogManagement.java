@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -266,6 +267,20 @@ public class CatalogManagement {
 		return this.products.findByIdAndWorkspaceId(productId, workspaceId)
 			.map(Product::view)
 			.orElseThrow(() -> new BusinessRuleViolation("productId", NO_SUCH_PRODUCT));
+	}
+
+	/**
+	 * The workspace's products among {@code productIds}, by id (ids of other workspaces
+	 * and unknown ids are left out), for reports that name the products they count. No
+	 * access check: the caller has checked access to the workspace.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, ProductView> productsById(UUID workspaceId, Collection<UUID> productIds) {
+		Map<UUID, ProductView> found = new HashMap<>();
+		if (!productIds.isEmpty()) {
+			this.products.findByWorkspaceIdAndIdIn(workspaceId, productIds).forEach(p -> found.put(p.id(), p.view()));
+		}
+		return found;
 	}
 
 	/**

@@ -316,7 +316,14 @@ class TenantIsolationMatrixTests {
 					"POST /api/workspaces/{workspaceId}/documents",
 					"GET /api/workspaces/{workspaceId}/documents/{documentId}/versions/{version}/content",
 					"POST /api/workspaces/{workspaceId}/documents/{documentId}/approval",
-					"DELETE /api/workspaces/{workspaceId}/documents/{documentId}");
+					"DELETE /api/workspaces/{workspaceId}/documents/{documentId}",
+					"GET /api/workspaces/{workspaceId}/analytics/pipeline",
+					"GET /api/workspaces/{workspaceId}/analytics/forecast",
+					"GET /api/workspaces/{workspaceId}/analytics/win-rate",
+					"GET /api/workspaces/{workspaceId}/analytics/sales",
+					"GET /api/workspaces/{workspaceId}/analytics/receivables-aging",
+					"GET /api/workspaces/{workspaceId}/analytics/stock-valuation",
+					"GET /api/workspaces/{workspaceId}/analytics/process-figures");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -427,6 +434,10 @@ class TenantIsolationMatrixTests {
 			assertThat(response.text()).as(response.toString()).contains("\"count\":1").contains("1500000.00");
 			return;
 		}
+		if (PERIOD_REPORTS.containsKey(route.toString())) {
+			assertThat(response.text()).as(response.toString()).contains(PERIOD_REPORTS.get(route.toString()));
+			return;
+		}
 		// a PDF (an invoice) names A's records in compressed streams: its 200 beside the
 		// 404s for unknown ids is the control
 		assertThat(this.a.secrets().stream().anyMatch(response.text()::contains)
@@ -440,7 +451,16 @@ class TenantIsolationMatrixTests {
 	 * Read routes that answer sums of the tenant's objects, with no name or id in them.
 	 */
 	static final Set<String> AGGREGATES = Set.of("GET /api/workspaces/{workspaceId}/deals/pipeline",
-			"GET /api/workspaces/{workspaceId}/deals/forecast");
+			"GET /api/workspaces/{workspaceId}/deals/forecast", "GET /api/workspaces/{workspaceId}/analytics/pipeline",
+			"GET /api/workspaces/{workspaceId}/analytics/forecast");
+
+	/**
+	 * Reports over a period that name no record, with what A's answer shows: A's deal is
+	 * open, so nothing is won yet; its deal-lifecycle instance has run steps.
+	 */
+	static final Map<String, String> PERIOD_REPORTS = Map.of("GET /api/workspaces/{workspaceId}/analytics/win-rate",
+			"\"won\":0", "GET /api/workspaces/{workspaceId}/analytics/process-figures",
+			"\"processKey\":\"deal-lifecycle\"");
 
 	private Api.Response call(Route route, TestData.User caller, Map<String, String> ids) {
 		String body = (route.bodyType() != null) ? fill(BODIES.get(route.bodyType()), ids) : null;

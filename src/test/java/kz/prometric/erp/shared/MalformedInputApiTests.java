@@ -81,7 +81,13 @@ class MalformedInputApiTests {
 			"/orders?q={long}:q", "/warehouses?q={longer}:q", "/warehouses?q=ok&sort=address:sort",
 			"/deals?page=501:page", "/customers?page=101&size=100:page", "/orders?page=10001&size=1:page",
 			"/invoices?page=501&q=x:page", "/process-deployments?sort=name:sort", "/process-deployments?page=0:page",
-			"/process-deployments?size=101:size", "/process-deployments?sort=deployedAt,up:sort" })
+			"/process-deployments?size=101:size", "/process-deployments?sort=deployedAt,up:sort",
+			"/analytics/sales?groupBy=year:groupBy", "/analytics/sales?from=2026-13-01:from",
+			"/analytics/sales?from=2010-01-01&to=2026-01-01&groupBy=day:from",
+			"/analytics/win-rate?from=2026-03-01&to=2026-01-01:to", "/analytics/win-rate?to=yesterday:to",
+			"/analytics/receivables-aging?asOf=nope:asOf", "/analytics/receivables-aging?asOf=1899-12-31:asOf",
+			"/analytics/process-figures?from=2026-02-30:from", "/analytics/forecast?from=2026-13:from",
+			"/analytics/forecast?from=2026-05&to=2026-01:to" })
 	void refusesBadQueryParametersOfTheHistoryAndListRoutesNamingThem(String pathAndField) {
 		TestData.User user = this.data.user("Gulnara");
 		TestData.Org org = this.data.organization(user, "Query Trade");
