@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,16 @@ class NotificationStreams implements DisposableBean {
 		return thread;
 	});
 
+	/**
+	 * Sends for the listener thread, so a slow client never holds up the node's other
+	 * notifications.
+	 */
+	private final ExecutorService senders = Executors.newFixedThreadPool(2, runnable -> {
+		Thread thread = new Thread(runnable, "notification-sender");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	NotificationStreams(Inbox inbox, IdentityManagement identity, WorkspaceManagement workspaces,
 			@Value("${prometric.notifications.heartbeat:PT20S}") Duration heartbeat,
 			@Value("${prometric.notifications.stream-timeout:PT1H}") Duration timeout) {
@@ -78,7 +89,7 @@ class NotificationStreams implements DisposableBean {
 				(lastSeq != null) ? lastSeq : this.inbox.lastSeq(userId));
 		this.byUser.computeIfAbsent(userId, id -> new CopyOnWriteArraySet<>()).add(stream);
 		emitter.onCompletion(() -> remove(stream));
-		emitter.onTimeout(() -> remove(stream));
+		emitter.onTimeout(() -> close(stream));
 		emitter.onError(ex -> remove(stream));
 		try {
 			// sent at once, so the client sees the stream open; a client reconnects after
@@ -99,13 +110,22 @@ class NotificationStreams implements DisposableBean {
 	void wake(UUID userId) {
 		Set<Stream> streams = this.byUser.get(userId);
 		if (streams != null) {
-			streams.forEach(this::send);
+			streams.forEach(this::sendLater);
 		}
 	}
 
 	/** Every stream sends what it has not sent yet (after the listener reconnected). */
 	void wakeAll() {
-		this.byUser.values().forEach(streams -> streams.forEach(this::send));
+		this.byUser.values().forEach(streams -> streams.forEach(this::sendLater));
+	}
+
+	private void sendLater(Stream stream) {
+		try {
+			this.senders.execute(() -> send(stream));
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// shutting down
+		}
 	}
 
 	/**
@@ -227,6 +247,7 @@ class NotificationStreams implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.heartbeat.shutdownNow();
+		this.senders.shutdownNow();
 		this.byUser.values().forEach(streams -> streams.forEach(this::close));
 	}
 

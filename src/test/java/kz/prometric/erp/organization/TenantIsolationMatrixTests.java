@@ -1,5 +1,6 @@
 package kz.prometric.erp.organization;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tenant isolation matrix of the ERP API, generated from every registered route: each
@@ -86,7 +88,7 @@ class TenantIsolationMatrixTests {
 			Map.entry("purchaseOrderId", t -> t.id("purchaseOrder")), Map.entry("teamId", t -> t.id("team")),
 			Map.entry("taskId", t -> t.id("task")), Map.entry("migrationId", t -> t.id("migration")),
 			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
-			Map.entry("key", t -> t.id("decisionKey")));
+			Map.entry("key", t -> t.id("decisionKey")), Map.entry("notificationId", t -> t.id("notification")));
 
 	/**
 	 * The path variables that name the caller's own tenant (a workspace or organization)
@@ -293,7 +295,8 @@ class TenantIsolationMatrixTests {
 					"PATCH /api/workspaces/{workspaceId}/orders/{orderId}",
 					"POST /api/invitations/{invitationId}/accept",
 					"GET /api/workspaces/{workspaceId}/process-deployments/{deploymentId}",
-					"POST /api/workspaces/{workspaceId}/process-versions/{kind}/{key}/reset-to-default");
+					"POST /api/workspaces/{workspaceId}/process-versions/{kind}/{key}/reset-to-default",
+					"POST /api/notifications/{notificationId}/read");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -614,6 +617,11 @@ class TenantIsolationMatrixTests {
 			.path("items");
 		assertThat(requisitions.size()).isEqualTo(1);
 		ids.put("requisition", requisitions.get(0).path("id").asText());
+		// the shipping task of the orders is offered to the workspace's members: the
+		// owner's notification of it (delivered after the commit)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get("/api/notifications", owner.token()).json().path("total").asInt() > 0);
+		ids.put("notification", this.api.get("/api/notifications", owner.token()).items().get(0).path("id").asText());
 		ids.put("purchaseOrder", requisitions.get(0).path("purchaseOrderId").asText());
 		assertThat(ids.get("purchaseOrder")).as("the requisition's purchase order").isNotBlank();
 		// the workspace's own decision table (a key only this workspace has): its
