@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import kz.prometric.erp.crm.DealEvents.DealWon;
 import kz.prometric.erp.crm.process.DealLifecycle;
+import kz.prometric.erp.finance.InvoiceEvents.PaymentReminderDue;
+import kz.prometric.erp.hr.OnboardingItemOverdue;
+import kz.prometric.erp.production.ProductionEvents.ProductionRunFinished;
 import kz.prometric.erp.support.Api;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.Mailboxes;
@@ -150,6 +153,77 @@ class NotificationApiTests {
 			assertThat(note.path("title").asText()).contains("Approve discount");
 		}
 		assertThat(ofKind(member, "discount.approval-requested")).isEmpty();
+	}
+
+	@Test
+	void anOverdueInvoiceAndAFinishedRunNotifyTheManagersOnceWithTheirLinks() {
+		TestData.User owner = this.data.user("Rustem");
+		TestData.Org org = this.data.organization(owner, "Rustem Works");
+		TestData.User manager = this.data.user("Assel");
+		TestData.User member = this.data.user("Dauren");
+		this.data.join(owner, org.workspaceId(), manager, "MANAGER");
+		this.data.join(owner, org.workspaceId(), member, "MEMBER");
+		UUID invoiceId = UUID.randomUUID();
+		UUID runId = UUID.randomUUID();
+		PaymentReminderDue due = new PaymentReminderDue(invoiceId, org.workspaceId(), "INV-2026-000042",
+				"buyer@example.kz", new BigDecimal("125000.5"), java.time.LocalDate.of(2026, 3, 1), Instant.now());
+		ProductionRunFinished finished = new ProductionRunFinished(org.workspaceId(), runId, "MO-2026-000007",
+				UUID.randomUUID(), new BigDecimal("12.000"), null, null, null, Instant.now());
+
+		this.listeners.on(due);
+		this.listeners.on(due);
+		this.listeners.on(finished);
+		this.listeners.on(finished);
+
+		for (TestData.User boss : List.of(owner, manager)) {
+			JsonNode overdue = awaitOne(boss, "invoice.overdue");
+			assertThat(overdue.path("title").asText()).isEqualTo("Invoice INV-2026-000042 is overdue");
+			assertThat(overdue.path("body").asText()).contains("125000.50").contains("01.03.2026");
+			assertThat(overdue.path("link").asText()).isEqualTo("/app/" + org.workspaceId() + "/invoices/" + invoiceId);
+			JsonNode made = awaitOne(boss, "production.finished");
+			assertThat(made.path("title").asText()).isEqualTo("Production order MO-2026-000007 finished");
+			assertThat(made.path("body").asText()).contains("12 good units");
+			assertThat(made.path("link").asText()).isEqualTo("/app/" + org.workspaceId() + "/production/" + runId);
+		}
+		assertThat(ofKind(member, "invoice.overdue")).isEmpty();
+		assertThat(ofKind(member, "production.finished")).isEmpty();
+	}
+
+	@Test
+	void aLateOnboardingItemRemindsAsEachPrefersAndMailsAddressesWithoutAnAccount() {
+		TestData.User owner = this.data.user("Samal");
+		TestData.Org org = this.data.organization(owner, "Samal Onboarding");
+		TestData.User techie = this.data.user("Techie");
+		TestData.User quiet = this.data.user("Quiet");
+		this.data.join(owner, org.workspaceId(), techie, "MEMBER");
+		this.data.join(owner, org.workspaceId(), quiet, "MEMBER");
+		this.api.send("PUT", "/api/notifications/preferences", quiet.token(),
+				Map.of("preferences", Map.of("onboarding.item-late", "NONE")), Map.of());
+		String outsider = "no-account-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kz";
+		UUID employeeId = UUID.randomUUID();
+		OnboardingItemOverdue overdue = new OnboardingItemOverdue(org.workspaceId(), employeeId, "Aigerim Late",
+				"accounts", "Create the ERP account", java.time.LocalDate.of(2026, 2, 2), 1,
+				List.of(techie.email(), quiet.email(), outsider), owner.email(), Instant.now());
+
+		this.listeners.on(overdue);
+		this.listeners.on(overdue);
+
+		JsonNode reminder = awaitOne(techie, "onboarding.item-late");
+		assertThat(reminder.path("title").asText()).isEqualTo("Overdue onboarding item: Create the ERP account");
+		assertThat(reminder.path("link").asText()).isEqualTo("/app/" + org.workspaceId() + "/employees/" + employeeId);
+		assertThat(awaitOne(owner, "onboarding.item-late").path("title").asText())
+			.isEqualTo("Onboarding of Aigerim Late is late");
+		assertThat(ofKind(quiet, "onboarding.item-late")).isEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> mails(techie, "Overdue onboarding item: Create the ERP account") == 1
+					&& mails(owner, "Onboarding of Aigerim Late is late") == 1);
+		assertThat(mails(quiet, "Overdue onboarding item: Create the ERP account")).as("his preference: none").isZero();
+		// an address without an account gets the mail as before (twice: it has no record
+		// to
+		// tell a resubmission from a new reminder)
+		assertThat(Mailboxes.of(this.greenMail, outsider)).isNotEmpty();
+		assertThat(mails(techie, "Overdue onboarding item: Create the ERP account")).as("once, though handled twice")
+			.isEqualTo(1);
 	}
 
 	@Test
