@@ -23,6 +23,7 @@ import kz.prometric.erp.identity.UserAccount;
 import kz.prometric.erp.organization.MemberLeft;
 import kz.prometric.erp.production.ProductionEvents.ProductionRunFinished;
 import kz.prometric.erp.shared.NotFoundException;
+import kz.prometric.erp.workflow.TaskCandidates;
 import kz.prometric.erp.workflow.TaskEvents.TaskAssigned;
 import kz.prometric.erp.workflow.TaskEvents.TaskOffered;
 import org.slf4j.Logger;
@@ -79,13 +80,16 @@ class DomainNotifications {
 
 	private final DatabaseNotifications database;
 
+	private final TaskCandidates candidates;
+
 	private final String publicUrl;
 
 	DomainNotifications(Deliveries deliveries, Mailer mailer, DealManagement deals, HrManagement hr,
-			IdentityManagement identity, DatabaseNotifications database,
+			IdentityManagement identity, DatabaseNotifications database, TaskCandidates candidates,
 			@Value("${prometric.public-url:http://localhost:8080}") String publicUrl) {
 		this.deliveries = deliveries;
 		this.database = database;
+		this.candidates = candidates;
 		this.mailer = mailer;
 		this.deals = deals;
 		this.hr = hr;
@@ -95,12 +99,14 @@ class DomainNotifications {
 
 	@ApplicationModuleListener
 	void on(TaskAssigned assigned) {
-		this.deliveries.deliver(
-				new Notice(NotificationKind.TASK_ASSIGNED, assigned.workspaceId(),
-						"task.assigned:" + assigned.taskId() + ":" + assigned.assigneeId(),
-						"Task for you: " + name(assigned.taskName()),
-						"Assigned to you in process " + assigned.processKey() + ".", TASKLIST_TASK + assigned.taskId()),
-				List.of(assigned.assigneeId()));
+		UUID assigneeId = this.identity.findByEmail(assigned.assignee()).map(UserAccount::id).orElse(null);
+		if (assigneeId == null) {
+			return;
+		}
+		this.deliveries.deliver(new Notice(NotificationKind.TASK_ASSIGNED, assigned.workspaceId(),
+				"task.assigned:" + assigned.taskId() + ":" + assigneeId, "Task for you: " + name(assigned.taskName()),
+				"Assigned to you in process " + assigned.processKey() + ".", TASKLIST_TASK + assigned.taskId()),
+				List.of(assigneeId));
 	}
 
 	@ApplicationModuleListener
@@ -118,7 +124,8 @@ class DomainNotifications {
 						"Offered to your group or team in process " + offered.processKey()
 								+ "; claim it to work on it.",
 						TASKLIST_TASK + offered.taskId());
-		this.deliveries.deliver(notice, offered.candidateIds());
+		this.deliveries.deliver(notice,
+				this.candidates.memberIds(offered.workspaceId(), offered.candidateGroups(), offered.candidateUsers()));
 	}
 
 	@ApplicationModuleListener

@@ -7,8 +7,10 @@ import java.util.UUID;
 /**
  * Facts about user tasks of business processes, published in the engine's transaction
  * that created or assigned the task ({@link TaskNotices}); the notification module tells
- * the people concerned once it commits. Tasks of processes outside a workspace (no
- * tenant) publish nothing.
+ * the people concerned once it commits. They carry the engine's names of people and
+ * groups as they are (read from the task, no query in the engine's transaction);
+ * {@link TaskCandidates} turns them into the workspace's members. Tasks of processes
+ * outside a workspace (no tenant) publish nothing.
  */
 public final class TaskEvents {
 
@@ -16,20 +18,20 @@ public final class TaskEvents {
 	}
 
 	/**
-	 * A task was assigned to a member of the task's workspace by someone else (the
-	 * engine, a process rule, another person): not when he claimed it himself.
+	 * A task was assigned to {@code assignee} (the engine's user id: his e-mail) by
+	 * someone else (the engine, a process rule, another person): not when he claimed it
+	 * himself.
 	 */
 	public record TaskAssigned(UUID workspaceId, String taskId, String taskName, String processKey, String taskKey,
-			String businessKey, UUID assigneeId, Instant occurredAt) {
+			String businessKey, String assignee, Instant occurredAt) {
 	}
 
 	/**
-	 * A task was created without an assignee and offered to the members of its candidate
-	 * groups (a workspace role, a team) and its candidate users: {@code candidateIds},
-	 * the members of the task's workspace among them.
+	 * A task was created without an assignee and offered to its candidate groups (a
+	 * workspace role such as {@code <ws>:manager}, a team) and candidate users (e-mails).
 	 */
 	public record TaskOffered(UUID workspaceId, String taskId, String taskName, String processKey, String taskKey,
-			String businessKey, List<UUID> candidateIds, Instant occurredAt) {
+			String businessKey, List<String> candidateGroups, List<String> candidateUsers, Instant occurredAt) {
 	}
 
 }
