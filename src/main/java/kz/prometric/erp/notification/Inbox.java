@@ -131,6 +131,19 @@ class Inbox {
 		return (seq != null) ? seq : 0;
 	}
 
+	/**
+	 * The sequence number just before the recipient's newest {@code count} notifications
+	 * (0 when he has no more than that).
+	 */
+	long seqBeforeNewest(UUID recipientId, int count) {
+		return this.jdbc
+			.queryForList("select seq from ntf_notification where recipient_id = :recipient order by seq desc "
+					+ "offset :count limit 1", Map.of("recipient", recipientId, "count", count), Long.class)
+			.stream()
+			.findFirst()
+			.orElse(0L);
+	}
+
 	private static String where(boolean unreadOnly) {
 		return " where recipient_id = :recipient and workspace_id in (:workspaces)"
 				+ (unreadOnly ? " and read_at is null" : "");

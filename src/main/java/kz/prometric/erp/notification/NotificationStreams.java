@@ -2,7 +2,9 @@ package kz.prometric.erp.notification;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,9 @@ class NotificationStreams implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
 
 	private static final int BATCH = 100;
+
+	/** At most this many notifications are replayed to a reconnecting client. */
+	static final int REPLAY_LIMIT = 1000;
 
 	private final ConcurrentHashMap<UUID, Set<Stream>> byUser = new ConcurrentHashMap<>();
 
@@ -85,8 +90,11 @@ class NotificationStreams implements DisposableBean {
 	 */
 	SseEmitter open(UUID userId, String email, UUID sessionId, UUID workspaceId, Long lastSeq) {
 		SseEmitter emitter = new SseEmitter(this.timeoutMillis);
-		Stream stream = new Stream(userId, email, sessionId, workspaceId, emitter,
-				(lastSeq != null) ? lastSeq : this.inbox.lastSeq(userId));
+		// a client far behind gets the newest REPLAY_LIMIT; it reads the rest from the
+		// inbox
+		long from = (lastSeq != null) ? Math.max(lastSeq, this.inbox.seqBeforeNewest(userId, REPLAY_LIMIT))
+				: this.inbox.lastSeq(userId);
+		Stream stream = new Stream(userId, email, sessionId, workspaceId, emitter, from);
 		this.byUser.computeIfAbsent(userId, id -> new CopyOnWriteArraySet<>()).add(stream);
 		emitter.onCompletion(() -> remove(stream));
 		emitter.onTimeout(() -> close(stream));
@@ -182,6 +190,9 @@ class NotificationStreams implements DisposableBean {
 	}
 
 	private void beat() {
+		// one look per session and per user, however many streams they hold
+		Map<UUID, Boolean> sessions = new HashMap<>();
+		Map<UUID, List<UUID>> memberships = new HashMap<>();
 		for (Set<Stream> streams : this.byUser.values()) {
 			for (Stream stream : streams) {
 				synchronized (stream) {
@@ -189,7 +200,10 @@ class NotificationStreams implements DisposableBean {
 						continue;
 					}
 					try {
-						if (!this.identity.isSessionOf(stream.sessionId, stream.email) || readable(stream) == null) {
+						boolean open = sessions.computeIfAbsent(stream.sessionId,
+								id -> this.identity.isSessionOf(id, stream.email));
+						if (!open || readable(stream,
+								memberships.computeIfAbsent(stream.userId, this::workspacesOf)) == null) {
 							close(stream);
 							continue;
 						}
@@ -211,14 +225,18 @@ class NotificationStreams implements DisposableBean {
 	 * lost the stream's workspace.
 	 */
 	private List<UUID> readable(Stream stream) {
-		List<UUID> memberOf = this.workspaces.membershipsOf(stream.userId)
-			.stream()
-			.map(WorkspaceMembership::workspaceId)
-			.toList();
+		return readable(stream, workspacesOf(stream.userId));
+	}
+
+	private static List<UUID> readable(Stream stream, List<UUID> memberOf) {
 		if (stream.workspaceId == null) {
 			return memberOf;
 		}
 		return memberOf.contains(stream.workspaceId) ? List.of(stream.workspaceId) : null;
+	}
+
+	private List<UUID> workspacesOf(UUID userId) {
+		return this.workspaces.membershipsOf(userId).stream().map(WorkspaceMembership::workspaceId).toList();
 	}
 
 	private void close(Stream stream) {

@@ -64,6 +64,12 @@ class NotificationStreamTests {
 	MutableClock clock;
 
 	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
 	ObjectMapper mapper;
 
 	private final HttpClient client = HttpClient.newBuilder()
@@ -117,6 +123,29 @@ class NotificationStreamTests {
 				notify(user, org.workspaceId(), "Fourth " + stream.hashCode());
 				assertThat(title(stream.next())).startsWith("Fourth");
 			}
+		}
+	}
+
+	@Test
+	void aClientFarBehindGetsTheNewestThousandReplayed() throws Exception {
+		TestData.User user = this.data.user("Farida");
+		TestData.Org org = this.data.organization(user, "Farida Many");
+		int count = NotificationStreams.REPLAY_LIMIT + 5;
+		this.transaction.executeWithoutResult(status -> {
+			for (int i = 1; i <= count; i++) {
+				this.inbox.insert(user.id(), new Notice(NotificationKind.PRODUCTION_FINISHED, org.workspaceId(),
+						"production.finished:" + UUID.randomUUID(), "N " + i, "", null), Instant.now());
+			}
+		});
+
+		try (Sse stream = open("/api/notifications/stream?lastEventId=0&token=" + streamToken(user), Map.of())) {
+			List<String> titles = new ArrayList<>();
+			for (int i = 0; i < NotificationStreams.REPLAY_LIMIT; i++) {
+				titles.add(title(stream.next()));
+			}
+			assertThat(titles.get(0)).isEqualTo("N 6");
+			assertThat(titles.get(titles.size() - 1)).isEqualTo("N " + count);
+			assertThat(stream.poll(Duration.ofMillis(1000))).isNull();
 		}
 	}
 
