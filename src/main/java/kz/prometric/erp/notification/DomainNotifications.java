@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -264,10 +265,10 @@ class DomainNotifications {
 	private void notifyByEmail(List<String> emails, Notice notice) {
 		List<UserAccount> users = this.identity.findAllByEmail(emails);
 		Set<String> known = new LinkedHashSet<>();
-		users.forEach(u -> known.add(u.email().toLowerCase(java.util.Locale.ROOT)));
+		users.forEach(u -> known.add(u.email().toLowerCase(Locale.ROOT)));
 		List<UUID> ids = new ArrayList<>(users.stream().map(UserAccount::id).toList());
 		for (String email : emails) {
-			if (!known.contains(email.toLowerCase(java.util.Locale.ROOT))) {
+			if (!known.contains(email.toLowerCase(Locale.ROOT))) {
 				this.mailer.send(email, notice.emailSubject(), notice.emailText());
 			}
 		}

@@ -16,6 +16,7 @@ import kz.prometric.erp.shared.NotFoundException;
 import kz.prometric.erp.shared.PageQuery;
 import kz.prometric.erp.shared.PageResult;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -64,8 +65,7 @@ public class NotificationManagement {
 			throw new InvalidInputException("sort",
 					"cannot sort by '" + query.sortProperty() + "'; allowed: createdAt");
 		}
-		boolean newestFirst = query.sortProperty() == null
-				|| query.direction() == org.springframework.data.domain.Sort.Direction.DESC;
+		boolean newestFirst = query.sortProperty() == null || query.direction() == Sort.Direction.DESC;
 		List<UUID> scope = scope(callerId, workspaceId);
 		long offset = (long) (query.page() - 1) * query.size();
 		if (offset > PageResult.TOTAL_CAP) {

@@ -1,6 +1,7 @@
 package kz.prometric.erp.notification.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import kz.prometric.erp.identity.ErpPrincipal;
 import kz.prometric.erp.notification.NotificationManagement;
+import kz.prometric.erp.shared.FieldViolation;
 import kz.prometric.erp.shared.Problems;
 
 import org.springframework.http.HttpStatus;
@@ -111,9 +113,7 @@ class NotificationStreamController {
 	private SseEmitter refuse(HttpServletResponse response, HttpStatus status, String type, String field, String detail)
 			throws IOException {
 		Problems.write(response, this.mapper,
-				(field != null)
-						? Problems.of(status, type, detail,
-								java.util.List.of(new kz.prometric.erp.shared.FieldViolation(field, detail)))
+				(field != null) ? Problems.of(status, type, detail, List.of(new FieldViolation(field, detail)))
 						: Problems.of(status, type, detail));
 		return null;
 	}
