@@ -12,13 +12,20 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Adds {@link BusinessTasks}' create listener to every user task the engine parses
- * (before the BPMN's own listeners run).
+ * (before the BPMN's own listeners run), and {@link TaskNotices}' listeners: on create
+ * after the BPMN's own (which may set the assignee or candidates), and on assignment.
  */
 final class BusinessTaskParseListener extends AbstractBpmnParseListener {
 
 	private final TaskListener listener;
 
-	BusinessTaskParseListener(Supplier<BusinessTasks> tasks) {
+	private final TaskListener noticeOnCreate;
+
+	private final TaskListener noticeOnAssignment;
+
+	BusinessTaskParseListener(Supplier<BusinessTasks> tasks, Supplier<TaskNotices> notices) {
+		this.noticeOnCreate = task -> notices.get().created(task);
+		this.noticeOnAssignment = task -> notices.get().assigned(task);
 		// resolved at the first task: the modules' beans exist by then
 		this.listener = new TaskListener() {
 
@@ -41,6 +48,9 @@ final class BusinessTaskParseListener extends AbstractBpmnParseListener {
 	public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 		if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
 			behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this.listener);
+			// appended: runs after the BPMN's own listeners of the event
+			behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, this.noticeOnCreate);
+			behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, this.noticeOnAssignment);
 		}
 	}
 

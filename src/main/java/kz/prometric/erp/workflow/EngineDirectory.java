@@ -153,6 +153,14 @@ class EngineDirectory {
 			.toList();
 	}
 
+	/**
+	 * The ERP users in an engine group (a workspace role, a team, a system group), for
+	 * telling them of a task offered to it; the system account is none of them.
+	 */
+	Set<UUID> userIdsInGroup(String groupId) {
+		return usersInGroup(groupId).filter(u -> u != SYSTEM_ACCOUNT).map(UserAccount::id).collect(Collectors.toSet());
+	}
+
 	private Stream<UserAccount> usersInGroup(String groupId) {
 		if (EngineIdentity.ADMIN_GROUP.equals(groupId)) {
 			return Stream.of(SYSTEM_ACCOUNT);

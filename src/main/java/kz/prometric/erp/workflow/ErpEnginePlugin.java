@@ -34,16 +34,20 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<DeploymentGuard> deploymentGuard;
 
+	private final ObjectProvider<TaskNotices> taskNotices;
+
 	private final ApplicationContext context;
 
 	private final ProcessBeans processBeans;
 
 	ErpEnginePlugin(EngineDirectory directory, ObjectMapper mapper, ObjectProvider<BusinessTasks> businessTasks,
-			ObjectProvider<DeploymentGuard> deploymentGuard, ApplicationContext context, ProcessBeans processBeans) {
+			ObjectProvider<DeploymentGuard> deploymentGuard, ObjectProvider<TaskNotices> taskNotices,
+			ApplicationContext context, ProcessBeans processBeans) {
 		this.directory = directory;
 		this.mapper = mapper;
 		this.businessTasks = businessTasks;
 		this.deploymentGuard = deploymentGuard;
+		this.taskNotices = taskNotices;
 		this.context = context;
 		this.processBeans = processBeans;
 	}
@@ -57,7 +61,7 @@ class ErpEnginePlugin extends AbstractProcessEnginePlugin {
 			.setExpressionManager(new SpringExpressionManager(this.context, this.processBeans.expressionBeans()));
 		List<BpmnParseListener> parseListeners = (configuration.getCustomPostBPMNParseListeners() != null)
 				? new ArrayList<>(configuration.getCustomPostBPMNParseListeners()) : new ArrayList<>();
-		parseListeners.add(new BusinessTaskParseListener(this.businessTasks::getObject));
+		parseListeners.add(new BusinessTaskParseListener(this.businessTasks::getObject, this.taskNotices::getObject));
 		configuration.setCustomPostBPMNParseListeners(parseListeners);
 		PersonCommandGuard guard = new PersonCommandGuard(configuration, this.mapper);
 		configuration.setCustomPreCommandInterceptorsTxRequired(

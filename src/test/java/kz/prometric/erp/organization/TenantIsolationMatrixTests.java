@@ -1,5 +1,6 @@
 package kz.prometric.erp.organization;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +93,7 @@ class TenantIsolationMatrixTests {
 			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
 			Map.entry("key", t -> t.id("decisionKey")), Map.entry("documentId", t -> t.id("document")),
 			Map.entry("versions/{version}", t -> "1"), Map.entry("webhookId", t -> t.id("webhook")),
-			Map.entry("deliveryId", t -> t.id("delivery")));
+			Map.entry("deliveryId", t -> t.id("delivery")), Map.entry("notificationId", t -> t.id("notification")));
 
 	/**
 	 * Path variables that are no ids but numbers within an object (a document's version):
@@ -323,7 +324,8 @@ class TenantIsolationMatrixTests {
 					"GET /api/workspaces/{workspaceId}/analytics/sales",
 					"GET /api/workspaces/{workspaceId}/analytics/receivables-aging",
 					"GET /api/workspaces/{workspaceId}/analytics/stock-valuation",
-					"GET /api/workspaces/{workspaceId}/analytics/process-figures");
+					"GET /api/workspaces/{workspaceId}/analytics/process-figures",
+					"POST /api/notifications/{notificationId}/read");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -697,6 +699,11 @@ class TenantIsolationMatrixTests {
 			.path("items");
 		assertThat(requisitions.size()).isEqualTo(1);
 		ids.put("requisition", requisitions.get(0).path("id").asText());
+		// the shipping task of the orders is offered to the workspace's members: the
+		// owner's notification of it (delivered after the commit)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get("/api/notifications", owner.token()).json().path("total").asInt() > 0);
+		ids.put("notification", this.api.get("/api/notifications", owner.token()).items().get(0).path("id").asText());
 		ids.put("purchaseOrder", requisitions.get(0).path("purchaseOrderId").asText());
 		assertThat(ids.get("purchaseOrder")).as("the requisition's purchase order").isNotBlank();
 		// the workspace's own decision table (a key only this workspace has): its

@@ -103,6 +103,35 @@ class MalformedInputApiTests {
 		assertThat(response.text()).contains(field);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /api/notifications?page=0:page", "GET /api/notifications?size=101:size",
+			"GET /api/notifications?sort=title:sort", "GET /api/notifications?unread=maybe:unread",
+			"GET /api/notifications?workspaceId=nope:workspaceId",
+			"GET /api/notifications/unread-count?workspaceId=nope:workspaceId",
+			"POST /api/notifications/read-all?workspaceId=nope:workspaceId",
+			"POST /api/notifications/not-a-uuid/read:404",
+			"PUT /api/notifications/preferences {\"preferences\":{\"deal.nope\":\"NONE\"}}:preferences.deal.nope",
+			"PUT /api/notifications/preferences {\"preferences\":{\"deal.won\":\"PIGEON\"}}:preferences",
+			"PUT /api/notifications/preferences {\"preferences\":[\"deal.won\"]}:preferences",
+			"PUT /api/notifications/preferences {}:preferences" })
+	void refusesBadInputOfTheNotificationRoutesNamingIt(String call) {
+		TestData.User user = this.data.user("Notified");
+		String method = call.substring(0, call.indexOf(' '));
+		String rest = call.substring(call.indexOf(' ') + 1, call.lastIndexOf(':'));
+		String expected = call.substring(call.lastIndexOf(':') + 1);
+		String path = rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) : rest;
+		String body = rest.contains(" ") ? rest.substring(rest.indexOf(' ') + 1) : null;
+
+		Api.Response response = this.api.send(method, path, user.token(), body, Map.of());
+
+		if (expected.equals("404")) {
+			assertCleanProblem(response, 404);
+			return;
+		}
+		assertCleanProblem(response, 400);
+		assertThat(response.text()).contains(expected);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("wronglyTypedBodies")
 	void namesTheFieldOfTheWrongType(String path, String body, String field) {

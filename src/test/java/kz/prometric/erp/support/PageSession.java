@@ -52,6 +52,18 @@ public final class PageSession {
 		return session;
 	}
 
+	/**
+	 * The session's cookies as a {@code Cookie} header, for a client of its own (a stream
+	 * read line by line).
+	 */
+	public String cookieHeader() {
+		return ((java.net.CookieManager) this.client.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
