@@ -69,7 +69,7 @@ class DomainNotifications {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-	private final Deliveries deliveries;
+	private final NoticeDeliveries deliveries;
 
 	private final Mailer mailer;
 
@@ -85,7 +85,7 @@ class DomainNotifications {
 
 	private final String publicUrl;
 
-	DomainNotifications(Deliveries deliveries, Mailer mailer, DealManagement deals, HrManagement hr,
+	DomainNotifications(NoticeDeliveries deliveries, Mailer mailer, DealManagement deals, HrManagement hr,
 			IdentityManagement identity, DatabaseNotifications database, TaskCandidates candidates,
 			@Value("${prometric.public-url:http://localhost:8080}") String publicUrl) {
 		this.deliveries = deliveries;

@@ -49,7 +49,7 @@ class NotificationApiTests {
 	DomainNotifications listeners;
 
 	@Autowired
-	Deliveries deliveries;
+	NoticeDeliveries deliveries;
 
 	@Autowired
 	TaskService tasks;

@@ -55,7 +55,7 @@ class NotificationStreamTests {
 	TestData data;
 
 	@Autowired
-	Deliveries deliveries;
+	NoticeDeliveries deliveries;
 
 	@Autowired
 	DataSource dataSource;

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the next attempt skip it.
  */
 @Component
-class Deliveries {
+class NoticeDeliveries {
 
 	private final Inbox inbox;
 
@@ -52,7 +52,7 @@ class Deliveries {
 
 	private final String publicUrl;
 
-	Deliveries(Inbox inbox, Preferences preferences, Mailer mailer, IdentityManagement identity,
+	NoticeDeliveries(Inbox inbox, Preferences preferences, Mailer mailer, IdentityManagement identity,
 			WorkspaceManagement workspaces, NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
 			Clock clock, @Value("${prometric.public-url:http://localhost:8080}") String publicUrl) {
 		this.inbox = inbox;
