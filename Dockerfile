@@ -33,7 +33,7 @@ RUN apt-get update \
 
 RUN groupadd --system --gid 10001 prometric \
     && useradd --system --uid 10001 --gid prometric --home-dir /app --shell /usr/sbin/nologin prometric \
-    && mkdir -p /app/data \
+    && mkdir -p /app/data/documents \
     && chown -R prometric:prometric /app
 
 WORKDIR /app
