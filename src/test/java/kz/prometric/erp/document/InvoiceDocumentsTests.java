@@ -2,7 +2,6 @@ package kz.prometric.erp.document;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Mailboxes;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
@@ -83,7 +80,7 @@ class InvoiceDocumentsTests {
 		assertThat(document.path("contentType").asText()).isEqualTo("application/pdf");
 		Uploads.Download stored = Uploads.download(this.api, this.owner.token(),
 				ws() + "/documents/" + document.path("id").asText() + "/versions/1/content");
-		byte[] attached = (byte[]) parts(mailsTo(email).get(0)).get(invoice.number() + ".pdf");
+		byte[] attached = (byte[]) Mailboxes.parts(mailsTo(email).get(0)).get(invoice.number() + ".pdf");
 		assertThat(attached).isNotNull();
 		assertThat(stored.bytes()).startsWith("%PDF".getBytes()).isEqualTo(attached);
 		assertThat(document.path("versions").get(0).path("sha256").asText())
@@ -147,29 +144,8 @@ class InvoiceDocumentsTests {
 		return "/api/workspaces/" + this.org.workspaceId();
 	}
 
-	private static Map<String, Object> parts(Part part) throws Exception {
-		Map<String, Object> parts = new HashMap<>();
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				parts.putAll(parts(multipart.getBodyPart(i)));
-			}
-		}
-		else if (part.getFileName() != null) {
-			parts.put(part.getFileName(), part.getInputStream().readAllBytes());
-		}
-		return parts;
-	}
-
 	private List<MimeMessage> mailsTo(String address) {
-		return Arrays.stream(this.greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-					.anyMatch(a -> a.toString().equals(address));
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
+		return Mailboxes.of(this.greenMail, address);
 	}
 
 }

@@ -3,23 +3,18 @@ package kz.prometric.erp.notification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import kz.prometric.erp.finance.InvoiceEvents.InvoiceIssued;
 import kz.prometric.erp.finance.InvoiceManagement;
 import kz.prometric.erp.finance.InvoiceView;
 import kz.prometric.erp.support.Api;
+import kz.prometric.erp.support.Mailboxes;
 import kz.prometric.erp.support.ErpIntegrationTest;
 import kz.prometric.erp.support.OrderInvoices;
 import kz.prometric.erp.support.TestData;
@@ -91,7 +86,7 @@ class InvoiceMailTests {
 		assertThat(mailsTo(email)).hasSize(1);
 		MimeMessage mail = mailsTo(email).get(0);
 		assertThat(mail.getSubject()).isEqualTo("Счёт на оплату № " + invoice.number());
-		Map<String, Object> parts = parts(mail);
+		Map<String, Object> parts = Mailboxes.parts(mail);
 		assertThat((String) parts.get("text/html")).contains("Счёт на оплату № " + invoice.number(), "Gulnara Textiles",
 				this.org.bin(), "Всего к оплате: Сто шестнадцать тенге 00 тиынов");
 		assertThat((String) parts.get("text/plain")).contains("Счёт на оплату № " + invoice.number(),
@@ -178,36 +173,8 @@ class InvoiceMailTests {
 		return UUID.fromString(created.json().path("id").asText());
 	}
 
-	/**
-	 * The mail's parts: text parts by content type (decoded), attachments by file name
-	 * (bytes).
-	 */
-	private static Map<String, Object> parts(Part part) throws Exception {
-		Map<String, Object> parts = new HashMap<>();
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				parts.putAll(parts(multipart.getBodyPart(i)));
-			}
-		}
-		else if (part.getFileName() != null) {
-			parts.put(part.getFileName(), part.getInputStream().readAllBytes());
-		}
-		else if (part.isMimeType("text/*")) {
-			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT), part.getContent());
-		}
-		return parts;
-	}
-
 	private List<MimeMessage> mailsTo(String address) {
-		return Arrays.stream(this.greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-					.anyMatch(a -> a.toString().equals(address));
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
+		return Mailboxes.of(this.greenMail, address);
 	}
 
 }

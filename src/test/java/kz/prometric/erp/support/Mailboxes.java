@@ -105,4 +105,25 @@ public final class Mailboxes {
 		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
+	/**
+	 * A mail's parts: text parts by content type (decoded), attachments by file name
+	 * (bytes).
+	 */
+	public static java.util.Map<String, Object> parts(jakarta.mail.Part part) throws Exception {
+		java.util.Map<String, Object> parts = new java.util.HashMap<>();
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				parts.putAll(parts(multipart.getBodyPart(i)));
+			}
+		}
+		else if (part.getFileName() != null) {
+			parts.put(part.getFileName(), part.getInputStream().readAllBytes());
+		}
+		else if (part.isMimeType("text/*")) {
+			parts.put(part.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT),
+					part.getContent());
+		}
+		return parts;
+	}
+
 }
