@@ -82,8 +82,8 @@ class ModularityTests {
 
 	/**
 	 * Analytics composes the figures the owning modules compute: it reads no table of
-	 * another module (no JDBC, JPA or engine query) — only {@code ExportJobs} reads its own
-	 * job table, {@code analytics_report_export} — and no module depends on it.
+	 * another module (no JDBC, JPA or engine query) — only {@code ExportJobs} reads its
+	 * own job table, {@code analytics_report_export} — and no module depends on it.
 	 */
 	@Test
 	void analyticsReadsNoTableAndNothingDependsOnIt() {
