@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.prometric.erp.shared.PageQuery;
+
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +84,10 @@ class ExportJobs {
 		return find(workspaceId, id).isPresent();
 	}
 
-	List<Job> page(UUID workspaceId, boolean newestFirst, int offset, int size) {
+	/** A page, newest first unless sorted by createdAt ascending. */
+	List<Job> page(UUID workspaceId, PageQuery query, int offset) {
+		boolean newestFirst = query.sortProperty() == null || query.direction() == Sort.Direction.DESC;
+		int size = query.size();
 		String direction = newestFirst ? "desc" : "asc";
 		return this.jdbc.query(
 				"select " + COLUMNS + " from analytics_report_export where workspace_id = ? " + "order by created_at "
@@ -105,7 +111,7 @@ class ExportJobs {
 				   set state = 'FAILED', finished_at = ?, lease_owner = null, lease_until = null,
 				       error = 'The export was interrupted ' || attempts || ' times (its node stopped); ask again'
 				 where state = 'RUNNING' and lease_until < ? and attempts >= ?
-				returning """ + COLUMNS, ExportJobs::job, Timestamp.from(now), Timestamp.from(now), MAX_ATTEMPTS);
+				returning\s""" + COLUMNS, ExportJobs::job, Timestamp.from(now), Timestamp.from(now), MAX_ATTEMPTS);
 	}
 
 	/**

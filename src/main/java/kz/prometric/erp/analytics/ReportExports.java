@@ -18,7 +18,6 @@ import kz.prometric.erp.shared.PageResult;
 import kz.prometric.erp.shared.TooManyRequestsException;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -109,15 +108,11 @@ public class ReportExports {
 			throw new InvalidInputException("sort",
 					"cannot sort by '" + query.sortProperty() + "'; allowed: createdAt");
 		}
-		boolean newestFirst = query.sortProperty() == null || query.direction() == Sort.Direction.DESC;
 		long offset = (long) (query.page() - 1) * query.size();
 		if (offset > PageResult.TOTAL_CAP) {
 			throw new InvalidInputException("page", "pages reach the first " + PageResult.TOTAL_CAP + " exports only");
 		}
-		List<ExportView> items = this.jobs.page(workspaceId, newestFirst, (int) offset, query.size())
-			.stream()
-			.map(this::view)
-			.toList();
+		List<ExportView> items = this.jobs.page(workspaceId, query, (int) offset).stream().map(this::view).toList();
 		return new PageResult<>(items, query.page(), query.size(), this.jobs.count(workspaceId));
 	}
 
