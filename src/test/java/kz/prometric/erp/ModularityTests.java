@@ -104,6 +104,25 @@ class ModularityTests {
 			.check(classes);
 	}
 
+	/**
+	 * The one analytics class allowed JDBC touches only analytics' own table: every table
+	 * its SQL names (after from, into, update or join) is
+	 * {@code analytics_report_export}.
+	 */
+	@Test
+	void analyticsExportJobsTouchOnlyTheirOwnTable() throws java.io.IOException {
+		String source = java.nio.file.Files
+			.readString(java.nio.file.Path.of("src/main/java/kz/prometric/erp/analytics/ExportJobs.java"));
+		java.util.regex.Matcher tables = java.util.regex.Pattern
+			.compile("(?i)\\b(?:from|into|update|join)\\s+([a-z]+_[a-z_]+)")
+			.matcher(source);
+		java.util.Set<String> named = new java.util.TreeSet<>();
+		while (tables.find()) {
+			named.add(tables.group(1));
+		}
+		org.assertj.core.api.Assertions.assertThat(named).containsExactly("analytics_report_export");
+	}
+
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
