@@ -81,13 +81,16 @@ class ModularityTests {
 	}
 
 	/**
-	 * Analytics composes the figures the owning modules compute: it reads no table itself
-	 * (no JDBC, JPA or engine query), and no module depends on it.
+	 * Analytics composes the figures the owning modules compute: it reads no table of
+	 * another module (no JDBC, JPA or engine query) — only {@code ExportJobs} reads its
+	 * own job table, {@code analytics_report_export} — and no module depends on it.
 	 */
 	@Test
 	void analyticsReadsNoTableAndNothingDependsOnIt() {
 		noClasses().that()
 			.resideInAPackage("kz.prometric.erp.analytics..")
+			.and()
+			.doNotHaveFullyQualifiedName("kz.prometric.erp.analytics.ExportJobs")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..", "javax.sql..", "java.sql..",
@@ -99,6 +102,25 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAPackage("kz.prometric.erp.analytics..")
 			.check(classes);
+	}
+
+	/**
+	 * The one analytics class allowed JDBC touches only analytics' own table: every table
+	 * its SQL names (after from, into, update or join) is
+	 * {@code analytics_report_export}.
+	 */
+	@Test
+	void analyticsExportJobsTouchOnlyTheirOwnTable() throws java.io.IOException {
+		String source = java.nio.file.Files
+			.readString(java.nio.file.Path.of("src/main/java/kz/prometric/erp/analytics/ExportJobs.java"));
+		java.util.regex.Matcher tables = java.util.regex.Pattern
+			.compile("(?i)\\b(?:from|into|update|join)\\s+([a-z]+_[a-z_]+)")
+			.matcher(source);
+		java.util.Set<String> named = new java.util.TreeSet<>();
+		while (tables.find()) {
+			named.add(tables.group(1));
+		}
+		org.assertj.core.api.Assertions.assertThat(named).containsExactly("analytics_report_export");
 	}
 
 	@Test

@@ -165,17 +165,7 @@ public class AnalyticsReports {
 		this.workspaces.requireMember(workspaceId, callerId);
 		Grouping grouping = grouping(groupBy);
 		Period period = period(from, to);
-		long periods = switch (grouping) {
-			case DAY -> ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
-			case WEEK -> ChronoUnit.WEEKS.between(grouping.startOf(period.from()), period.to()) + 1;
-			case MONTH -> ChronoUnit.MONTHS.between(YearMonth.from(period.from()), YearMonth.from(period.to())) + 1;
-		};
-		if (periods > MAX_PERIODS) {
-			throw new InvalidInputException("from",
-					"the period has " + periods + " " + grouping.name().toLowerCase(Locale.ROOT)
-							+ "s; a report answers at most " + MAX_PERIODS
-							+ ": shorten the period or group by a longer one (groupBy)");
-		}
+		requirePeriods(grouping, period);
 		List<PeriodSales> byPeriod = this.sales.byPeriod(workspaceId, period.from(), period.to(), grouping);
 		long invoices = 0;
 		long creditNotes = 0;
@@ -247,7 +237,28 @@ public class AnalyticsReports {
 						period.to().plusDays(1).atStartOfDay(BUSINESS_ZONE).toInstant()));
 	}
 
-	private Period period(LocalDate from, LocalDate to) {
+	/**
+	 * At most {@link #MAX_PERIODS} periods of the grouping; 400 naming from otherwise.
+	 */
+	static void requirePeriods(Grouping grouping, Period period) {
+		long periods = switch (grouping) {
+			case DAY -> ChronoUnit.DAYS.between(period.from(), period.to()) + 1;
+			case WEEK -> ChronoUnit.WEEKS.between(grouping.startOf(period.from()), period.to()) + 1;
+			case MONTH -> ChronoUnit.MONTHS.between(YearMonth.from(period.from()), YearMonth.from(period.to())) + 1;
+		};
+		if (periods > MAX_PERIODS) {
+			throw new InvalidInputException("from",
+					"the period has " + periods + " " + grouping.name().toLowerCase(Locale.ROOT)
+							+ "s; a report answers at most " + MAX_PERIODS
+							+ ": shorten the period or group by a longer one (groupBy)");
+		}
+	}
+
+	/**
+	 * The period from {@code from} to {@code to} with the defaults (the twelve months up
+	 * to today); 400 naming the field when it is not a valid period.
+	 */
+	Period period(LocalDate from, LocalDate to) {
 		LocalDate last = (to != null) ? to : today();
 		LocalDate first = (from != null) ? from : YearMonth.from(last).minusMonths(11).atDay(1);
 		requireYear("from", first);
@@ -261,7 +272,7 @@ public class AnalyticsReports {
 		return new Period(first, last);
 	}
 
-	private static Grouping grouping(String groupBy) {
+	static Grouping grouping(String groupBy) {
 		if (groupBy == null || groupBy.isBlank()) {
 			return Grouping.MONTH;
 		}
@@ -273,7 +284,7 @@ public class AnalyticsReports {
 		}
 	}
 
-	private static void requireYear(String field, LocalDate date) {
+	static void requireYear(String field, LocalDate date) {
 		if (date.getYear() < 1900 || date.getYear() > 9999) {
 			throw new InvalidInputException(field, "must be a date of the years 1900 to 9999");
 		}
@@ -287,7 +298,7 @@ public class AnalyticsReports {
 		return BigDecimal.ZERO.setScale(2);
 	}
 
-	private record Period(LocalDate from, LocalDate to) {
+	record Period(LocalDate from, LocalDate to) {
 	}
 
 	/** The pipeline report. */

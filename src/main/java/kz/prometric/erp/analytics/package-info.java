@@ -5,8 +5,12 @@
  * table of another module, only the public figure services each module computes in its
  * own SQL ({@code crm.DealFigures}, {@code finance.SalesFigures},
  * {@code finance.ReceivableFigures}, {@code inventory.StockFigures},
- * {@code workflow.ProcessFigures}). Nothing depends on analytics.
+ * {@code workflow.ProcessFigures}). {@link kz.prometric.erp.analytics.ReportExports}
+ * writes the reports as CSV or XLSX files in the background, keeps each as a document
+ * (object type {@code report}) and tells the requester through
+ * {@code notification.UserNotices}; its job table, {@code analytics_report_export}, is
+ * the only table analytics reads ({@code ExportJobs}). Nothing depends on analytics.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Analytics",
-		allowedDependencies = { "shared", "identity", "organization", "crm", "finance", "inventory", "workflow" })
+@org.springframework.modulith.ApplicationModule(displayName = "Analytics", allowedDependencies = { "shared", "identity",
+		"organization", "crm", "finance", "inventory", "workflow", "document", "notification" })
 package kz.prometric.erp.analytics;

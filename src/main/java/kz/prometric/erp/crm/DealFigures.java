@@ -4,18 +4,24 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import kz.prometric.erp.hr.EmployeeView;
 import kz.prometric.erp.hr.HrManagement;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DealFigures {
+
+	/** The rows {@link #forEachDeal} reads per query. */
+	public static final int DEAL_PAGE = 1000;
 
 	private static final BigDecimal ZERO_MONEY = BigDecimal.ZERO.setScale(2);
 
@@ -155,6 +164,67 @@ public class DealFigures {
 				workspaceId, from, to);
 	}
 
+	/** How many deals the workspace has (all stages). */
+	@Transactional(readOnly = true)
+	public long countDeals(UUID workspaceId) {
+		Long count = this.jdbc.queryForObject("select count(*) from crm_deal where workspace_id = ?", Long.class,
+				workspaceId);
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Hands every deal of the workspace to {@code each}, oldest first (creation time,
+	 * then id), read from the database in pages of {@link #DEAL_PAGE} rows by keyset
+	 * (each page one short query on the index {@code (workspace_id, created_at, id)}), so
+	 * that no more than one page is ever in memory, whatever the number of deals. Not a
+	 * snapshot: the pages are separate statements, so a deal created while the reading
+	 * runs appears when it sorts after the last page read, and a deleted one may be
+	 * missing. Runs outside any transaction on purpose (it may take long); the consumer
+	 * is called between the queries, never while a result set is open. Owner names come
+	 * from hr, once per employee.
+	 */
+	public void forEachDeal(UUID workspaceId, Consumer<DealRow> each) {
+		Map<UUID, String> owners = new HashMap<>();
+		Instant afterCreated = null;
+		UUID afterId = null;
+		while (true) {
+			List<DealRow> page;
+			String select = """
+					select d.id, d.title, d.customer_id, c.name customer_name, d.stage, d.value, d.currency,
+					       d.probability, d.expected_close_date, d.assigned_to, d.created_at
+					  from crm_deal d join crm_customer c on c.id = d.customer_id
+					 where d.workspace_id = ?
+					""";
+			String order = " order by d.created_at, d.id limit " + DEAL_PAGE;
+			RowMapper<DealRow> row = (rs, i) -> new DealRow(rs.getObject("id", UUID.class), rs.getString("title"),
+					rs.getObject("customer_id", UUID.class), rs.getString("customer_name"),
+					DealStage.valueOf(rs.getString("stage")), rs.getBigDecimal("value"), rs.getString("currency"),
+					rs.getInt("probability"), rs.getObject("expected_close_date", LocalDate.class),
+					rs.getObject("assigned_to", UUID.class), null,
+					rs.getObject("created_at", OffsetDateTime.class).toInstant());
+			if (afterId == null) {
+				page = this.jdbc.query(select + order, row, workspaceId);
+			}
+			else {
+				page = this.jdbc.query(select + " and (d.created_at, d.id) > (?, ?)" + order, row, workspaceId,
+						afterCreated.atOffset(ZoneOffset.UTC), afterId);
+			}
+			for (DealRow deal : page) {
+				String owner = (deal.ownerId() == null) ? null : owners.computeIfAbsent(deal.ownerId(),
+						id -> this.hr.employeeInWorkspace(workspaceId, id).map(EmployeeView::name).orElse(""));
+				each.accept(new DealRow(deal.id(), deal.title(), deal.customerId(), deal.customerName(), deal.stage(),
+						deal.value(), deal.currency(), deal.probability(), deal.expectedCloseDate(), deal.ownerId(),
+						(owner == null || owner.isEmpty()) ? null : owner, deal.createdAt()));
+			}
+			if (page.size() < DEAL_PAGE) {
+				return;
+			}
+			DealRow last = page.get(page.size() - 1);
+			afterCreated = last.createdAt();
+			afterId = last.id();
+		}
+	}
+
 	private static BigDecimal median(ResultSet rs) throws SQLException {
 		double median = rs.getDouble("median_days");
 		return rs.wasNull() ? null : BigDecimal.valueOf(median).setScale(2, RoundingMode.HALF_UP);
@@ -171,6 +241,15 @@ public class DealFigures {
 	private static BigDecimal weighted(BigDecimal sumOfValueTimesPercent) {
 		return ((sumOfValueTimesPercent != null) ? sumOfValueTimesPercent : BigDecimal.ZERO).movePointLeft(2)
 			.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * One deal as an export lists it: the customer's name, the owner (the assigned
+	 * employee's name; null when unassigned) and the creation time.
+	 */
+	public record DealRow(UUID id, String title, UUID customerId, String customerName, DealStage stage,
+			BigDecimal value, String currency, int probability, LocalDate expectedCloseDate, UUID ownerId,
+			String ownerName, Instant createdAt) {
 	}
 
 	/** The deals of one stage. */

@@ -26,7 +26,13 @@ public enum NotificationKind {
 	/** A production run passed its inspection and its output is in stock. */
 	PRODUCTION_FINISHED("production.finished", NotificationChannel.IN_APP),
 	/** A required onboarding item you may do, or of an employee you manage, is late. */
-	ONBOARDING_ITEM_LATE("onboarding.item-late", NotificationChannel.BOTH);
+	ONBOARDING_ITEM_LATE("onboarding.item-late", NotificationChannel.BOTH),
+	/**
+	 * A report export you asked for is ready to download (told by {@link UserNotices}).
+	 */
+	REPORT_READY("report.ready", NotificationChannel.IN_APP),
+	/** A report export you asked for failed (told by {@link UserNotices}). */
+	REPORT_FAILED("report.failed", NotificationChannel.IN_APP);
 
 	private final String code;
 

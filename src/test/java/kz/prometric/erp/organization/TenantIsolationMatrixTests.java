@@ -93,7 +93,8 @@ class TenantIsolationMatrixTests {
 			Map.entry("deploymentId", t -> t.id("deployment")), Map.entry("kind", t -> "decision"),
 			Map.entry("key", t -> t.id("decisionKey")), Map.entry("documentId", t -> t.id("document")),
 			Map.entry("versions/{version}", t -> "1"), Map.entry("webhookId", t -> t.id("webhook")),
-			Map.entry("deliveryId", t -> t.id("delivery")), Map.entry("notificationId", t -> t.id("notification")));
+			Map.entry("deliveryId", t -> t.id("delivery")), Map.entry("notificationId", t -> t.id("notification")),
+			Map.entry("exportId", t -> t.id("export")));
 
 	/**
 	 * Path variables that are no ids but numbers within an object (a document's version):
@@ -175,7 +176,9 @@ class TenantIsolationMatrixTests {
 					{"processKey":"deal-lifecycle","dryRun":false}"""), Map.entry("RequestApprovalRequest", """
 					{"amount":"1000.00"}"""), Map.entry("CreateWebhookRequest", """
 					{"url":"https://203.0.113.10/injected","events":["*"]}"""), Map.entry("UpdateWebhookRequest", """
-					{"url":"https://203.0.113.10/injected","events":["deal.won"],"active":true}"""));
+					{"url":"https://203.0.113.10/injected","events":["deal.won"],"active":true}"""),
+			Map.entry("CreateExportRequest", """
+					{"report":"deals","format":"csv"}"""));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
@@ -325,7 +328,10 @@ class TenantIsolationMatrixTests {
 					"GET /api/workspaces/{workspaceId}/analytics/receivables-aging",
 					"GET /api/workspaces/{workspaceId}/analytics/stock-valuation",
 					"GET /api/workspaces/{workspaceId}/analytics/process-figures",
-					"POST /api/notifications/{notificationId}/read");
+					"POST /api/notifications/{notificationId}/read",
+					"POST /api/workspaces/{workspaceId}/analytics/exports",
+					"GET /api/workspaces/{workspaceId}/analytics/exports",
+					"GET /api/workspaces/{workspaceId}/analytics/exports/{exportId}");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -673,6 +679,23 @@ class TenantIsolationMatrixTests {
 					.id()
 					.toString());
 		secrets.add("Document " + tag);
+		// a finished export of the deals (a document of the workspace, a report.ready
+		// notification), waited for so that nothing changes under the matrix
+		Api.Response export = this.api.post(ws + "/analytics/exports", owner.token(),
+				Map.of("report", "deals", "format", "csv"));
+		assertThat(export.status()).as(export.toString()).isEqualTo(202);
+		ids.put("export", export.json().path("id").asText());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.api.get(ws + "/analytics/exports/" + ids.get("export"), owner.token())
+				.json()
+				.path("state")
+				.asText()
+				.equals("DONE"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get("/api/notifications", owner.token())
+				.items()
+				.stream()
+				.anyMatch(n -> n.path("kind").asText().equals("report.ready")));
 		// purchasing: a supplier with a price, and a requisition approved by the table
 		// and
 		// ordered from it (its process places the order in a job)

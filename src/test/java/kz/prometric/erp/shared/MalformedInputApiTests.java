@@ -87,7 +87,9 @@ class MalformedInputApiTests {
 			"/analytics/win-rate?from=2026-03-01&to=2026-01-01:to", "/analytics/win-rate?to=yesterday:to",
 			"/analytics/receivables-aging?asOf=nope:asOf", "/analytics/receivables-aging?asOf=1899-12-31:asOf",
 			"/analytics/process-figures?from=2026-02-30:from", "/analytics/forecast?from=2026-13:from",
-			"/analytics/forecast?from=2026-05&to=2026-01:to" })
+			"/analytics/forecast?from=2026-05&to=2026-01:to", "/analytics/exports?page=0:page",
+			"/analytics/exports?size=101:size", "/analytics/exports?sort=report:sort",
+			"/analytics/exports?page=10002&size=1:page" })
 	void refusesBadQueryParametersOfTheHistoryAndListRoutesNamingThem(String pathAndField) {
 		TestData.User user = this.data.user("Gulnara");
 		TestData.Org org = this.data.organization(user, "Query Trade");
@@ -101,6 +103,35 @@ class MalformedInputApiTests {
 
 		assertCleanProblem(response, 400);
 		assertThat(response.text()).contains(field);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{}:report", "{\"report\":\"deals\"}:format",
+			"{\"report\":\"payroll\",\"format\":\"csv\"}:report", "{\"report\":\"deals\",\"format\":\"pdf\"}:format",
+			"{\"report\":\"deals\",\"format\":\"csv\",\"parameters\":{\"from\":\"2026-01-01\"}}:parameters.from",
+			"{\"report\":\"sales\",\"format\":\"csv\",\"parameters\":{\"groupBy\":\"year\"}}:parameters.groupBy",
+			"{\"report\":\"sales\",\"format\":\"xlsx\",\"parameters\":{\"from\":\"2026-13-01\"}}:parameters.from",
+			"{\"report\":\"sales\",\"format\":\"csv\",\"parameters\":{\"from\":\"2026-03-01\",\"to\":\"2026-01-01\"}}:parameters.to",
+			"{\"report\":\"sales\",\"format\":\"csv\",\"parameters\":{\"from\":\"2010-01-01\",\"to\":\"2026-01-01\",\"groupBy\":\"day\"}}:parameters.from",
+			"{\"report\":\"forecast\",\"format\":\"csv\",\"parameters\":{\"from\":\"2026-05\",\"to\":\"2026-01\"}}:parameters.to",
+			"{\"report\":\"receivables-aging\",\"format\":\"csv\",\"parameters\":{\"asOf\":\"1899-12-31\"}}:parameters.asOf",
+			"{\"report\":\"process-figures\",\"format\":\"csv\",\"parameters\":{\"from\":7}}:parameters.from",
+			"{\"report\":\"pipeline\",\"format\":\"csv\",\"parameters\":[]}:parameters" })
+	void refusesBadReportExportsNamingTheField(String bodyAndField) {
+		TestData.User user = this.data.user("Dana");
+		TestData.Org org = this.data.organization(user, "Export Trade");
+		String body = bodyAndField.substring(0, bodyAndField.lastIndexOf(':'));
+		String field = bodyAndField.substring(bodyAndField.lastIndexOf(':') + 1);
+
+		Api.Response response = this.api.post("/api/workspaces/" + org.workspaceId() + "/analytics/exports",
+				user.token(), body);
+
+		assertCleanProblem(response, 400);
+		assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
+		assertThat(this.api.get("/api/workspaces/" + org.workspaceId() + "/analytics/exports", user.token())
+			.json()
+			.path("total")
+			.asInt()).as("nothing queued").isZero();
 	}
 
 	@ParameterizedTest
