@@ -1,15 +1,7 @@
 package kz.prometric.erp.document;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,15 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class S3DocumentStoreTests extends DocumentStoreContract {
 
-	static final String ACCESS = "prometric-test-access";
-
-	static final String SECRET = "prometric-test-secret-" + UUID.randomUUID();
-
-	static BlobStoreContext blobs;
-
-	static S3Proxy proxy;
-
-	static String endpoint;
+	static S3ProxyServer server;
 
 	private String bucket;
 
@@ -43,42 +27,20 @@ class S3DocumentStoreTests extends DocumentStoreContract {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		blobs = ContextBuilder.newBuilder("transient")
-			.credentials("identity", "credential")
-			.overrides(new Properties())
-			.build(BlobStoreContext.class);
-		proxy = S3Proxy.builder()
-			.blobStore(blobs.getBlobStore())
-			.awsAuthentication(AuthenticationType.AWS_V4, ACCESS, SECRET)
-			.endpoint(URI.create("http://127.0.0.1:0"))
-			.build();
-		proxy.start();
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (!"STARTED".equals(proxy.getState())) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-			}
-			Thread.sleep(10);
-		}
-		endpoint = "http://127.0.0.1:" + proxy.getPort();
+		server = new S3ProxyServer();
 	}
 
 	@AfterAll
 	static void stopServer() throws Exception {
-		if (proxy != null) {
-			proxy.stop();
-		}
-		if (blobs != null) {
-			blobs.close();
+		if (server != null) {
+			server.close();
 		}
 	}
 
 	@BeforeEach
 	void open() {
-		this.bucket = "documents-" + UUID.randomUUID().toString().substring(0, 8);
-		BlobStore blobStore = blobs.getBlobStore();
-		blobStore.createContainerInLocation(null, this.bucket);
-		this.store = S3DocumentStore.open(settings(this.bucket, ACCESS, SECRET));
+		this.bucket = server.bucket();
+		this.store = server.store(this.bucket);
 	}
 
 	@AfterEach
@@ -92,22 +54,22 @@ class S3DocumentStoreTests extends DocumentStoreContract {
 	}
 
 	static S3DocumentStore.Settings settings(String bucket, String access, String secret) {
-		return new S3DocumentStore.Settings(bucket, endpoint, "", access, secret, true);
+		return server.settings(bucket, access, secret);
 	}
 
 	@Test
 	void theContentIsAnObjectOfTheBucketUnderItsKey() throws Exception {
 		String key = UUID.randomUUID().toString();
 		put(key, new byte[] { 1, 2, 3 });
-		assertThat(blobs.getBlobStore().blobExists(this.bucket, key)).isTrue();
-		assertThat(blobs.getBlobStore().getBlob(this.bucket, key).getPayload().openStream().readAllBytes())
-			.containsExactly(1, 2, 3);
+		assertThat(server.blobs().blobExists(this.bucket, key)).isTrue();
+		assertThat(server.blobs().getBlob(this.bucket, key).getPayload().openStream().readAllBytes()).containsExactly(1,
+				2, 3);
 	}
 
 	@Test
 	void aMissingBucketFailsTheStartNamingTheSetting() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> S3DocumentStore.open(settings("no-such-bucket", ACCESS, SECRET)))
+			.isThrownBy(() -> S3DocumentStore.open(settings("no-such-bucket", S3ProxyServer.ACCESS, server.secret)))
 			.withMessageContaining("prometric.documents.s3.bucket")
 			.withMessageContaining("no-such-bucket")
 			.withMessageContaining("does not exist");
@@ -116,31 +78,34 @@ class S3DocumentStoreTests extends DocumentStoreContract {
 	@Test
 	void aWrongSecretFailsTheStartNamingTheKeys() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, ACCESS, "wrong-secret")))
+			.isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, S3ProxyServer.ACCESS, "wrong-secret")))
 			.withMessageContaining("prometric.documents.s3.access-key")
 			.withMessageContaining("secret-key");
 	}
 
 	@Test
 	void incompleteSettingsFailTheStartNamingTheSetting() {
-		assertThatIllegalStateException().isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, ACCESS, "")))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, S3ProxyServer.ACCESS, "")))
 			.withMessageContaining("prometric.documents.s3.secret-key");
-		assertThatIllegalStateException().isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, "", SECRET)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> S3DocumentStore.open(settings(this.bucket, "", server.secret)))
 			.withMessageContaining("prometric.documents.s3.access-key");
-		assertThatIllegalStateException().isThrownBy(
-				() -> S3DocumentStore.open(new S3DocumentStore.Settings(this.bucket, "", " ", ACCESS, SECRET, false)))
-			.withMessageContaining("prometric.documents.s3.region");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> S3DocumentStore
-				.open(new S3DocumentStore.Settings(this.bucket, "ftp://example.org", "", ACCESS, SECRET, false)))
+				.open(new S3DocumentStore.Settings(this.bucket, "", " ", S3ProxyServer.ACCESS, server.secret, false)))
+			.withMessageContaining("prometric.documents.s3.region");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> S3DocumentStore.open(new S3DocumentStore.Settings(this.bucket, "ftp://example.org", "",
+					S3ProxyServer.ACCESS, server.secret, false)))
 			.withMessageContaining("prometric.documents.s3.endpoint");
 	}
 
 	@Test
 	void anUnreachableEndpointFailsTheStartNamingTheSetting() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> S3DocumentStore
-				.open(new S3DocumentStore.Settings(this.bucket, "http://127.0.0.1:1", "", ACCESS, SECRET, true)))
+			.isThrownBy(() -> S3DocumentStore.open(new S3DocumentStore.Settings(this.bucket, "http://127.0.0.1:1", "",
+					S3ProxyServer.ACCESS, server.secret, true)))
 			.withMessageContaining("prometric.documents.s3.endpoint");
 	}
 
