@@ -3,6 +3,7 @@ package kz.prometric.erp.document;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.DigestInputStream;
@@ -583,39 +584,32 @@ public class DocumentManagement {
 	}
 
 	/**
-	 * Writes the content under a new random key, counting and hashing it; removes it
-	 * again when the transaction rolls back.
+	 * Writes the content under a new random key: counts and hashes it first (a pass over
+	 * the content), then streams it into the store with its size and checksums, which the
+	 * store verifies (an S3 server checks the MD5 of what it receives). Removes the
+	 * content again when the transaction rolls back.
 	 */
 	private Stored store(Content content) {
 		String key = UUID.randomUUID().toString();
 		MessageDigest sha;
+		MessageDigest md5;
 		try {
 			sha = MessageDigest.getInstance("SHA-256");
+			md5 = MessageDigest.getInstance("MD5");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-		long[] size = { 0 };
-		try (InputStream in = new DigestInputStream(content.open(), sha) {
-			@Override
-			public int read() throws IOException {
-				int b = super.read();
-				if (b >= 0) {
-					size[0]++;
-				}
-				return b;
-			}
-
-			@Override
-			public int read(byte[] buffer, int offset, int length) throws IOException {
-				int n = super.read(buffer, offset, length);
-				if (n > 0) {
-					size[0] += n;
-				}
-				return n;
-			}
-		}) {
-			this.store.put(key, in);
+		long size;
+		try (InputStream in = new DigestInputStream(new DigestInputStream(content.open(), sha), md5)) {
+			size = in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the document", ex);
+		}
+		String sha256 = HexFormat.of().formatHex(sha.digest());
+		try (InputStream in = content.open()) {
+			this.store.put(key, in, size, sha256, HexFormat.of().formatHex(md5.digest()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not store the document", ex);
@@ -635,7 +629,7 @@ public class DocumentManagement {
 				}
 			});
 		}
-		return new Stored(key, size[0], HexFormat.of().formatHex(sha.digest()));
+		return new Stored(key, size, sha256);
 	}
 
 	private void audit(Document document, String action, Integer version, UUID actor, String detail) {

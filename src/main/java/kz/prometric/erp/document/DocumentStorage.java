@@ -13,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The document store (a folder unless another {@link DocumentStore} bean is defined) and
- * the size limit of the upload route. The route's request body may be as large as
+ * The document store and the size limit of the upload route. The store is an
+ * S3-compatible bucket when {@code prometric.documents.s3.bucket} is set (checked at
+ * start-up: a missing or inaccessible bucket fails the start), otherwise the folder
+ * {@code prometric.documents.folder}; another {@link DocumentStore} bean replaces both.
+ * The route's request body may be as large as
  * {@code prometric.documents.max-request-size} (the file, up to
  * {@code prometric.documents.max-size}, plus the form fields); Spring's multipart limits
  * in application.yml are set from the same two settings.
@@ -29,7 +32,21 @@ class DocumentStorage {
 
 	@Bean
 	@ConditionalOnMissingBean(DocumentStore.class)
-	DocumentStore folderDocumentStore(@Value("${prometric.documents.folder:./data/documents}") String folder) {
+	DocumentStore documentStore(@Value("${prometric.documents.folder:./data/documents}") String folder,
+			@Value("${prometric.documents.s3.bucket:}") String bucket,
+			@Value("${prometric.documents.s3.endpoint:}") String endpoint,
+			@Value("${prometric.documents.s3.region:}") String region,
+			@Value("${prometric.documents.s3.access-key:}") String accessKey,
+			@Value("${prometric.documents.s3.secret-key:}") String secretKey,
+			@Value("${prometric.documents.s3.path-style:false}") boolean pathStyle) {
+		S3DocumentStore.Settings s3 = new S3DocumentStore.Settings(bucket, endpoint, region, accessKey, secretKey,
+				pathStyle);
+		if (s3.configured()) {
+			S3DocumentStore store = S3DocumentStore.open(s3);
+			log.info("Documents are stored in the S3 bucket {}{}", store.bucket(),
+					endpoint.isBlank() ? "" : " at " + endpoint.trim());
+			return store;
+		}
 		FolderDocumentStore store = new FolderDocumentStore(Path.of(folder));
 		log.info("Documents are stored in {}", store.root());
 		return store;

@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +38,7 @@ class FolderDocumentStore implements DocumentStore {
 	}
 
 	@Override
-	public void put(String key, InputStream content) throws IOException {
+	public void put(String key, InputStream content, long size, String sha256, String md5) throws IOException {
 		Path target = path(key);
 		Path folder = target.getParent();
 		Files.createDirectories(folder);
@@ -45,7 +49,16 @@ class FolderDocumentStore implements DocumentStore {
 		try {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
-				content.transferTo(out);
+				MessageDigest digest = sha256();
+				long written = new DigestInputStream(content, digest).transferTo(out);
+				if (written != size) {
+					throw new IOException("Document " + key + " has " + written + " bytes, not the announced " + size);
+				}
+				String actual = HexFormat.of().formatHex(digest.digest());
+				if (!actual.equalsIgnoreCase(sha256)) {
+					throw new IOException(
+							"Document " + key + " has the SHA-256 " + actual + ", not the announced " + sha256);
+				}
 				out.flush();
 				channel.force(true);
 			}
@@ -64,6 +77,15 @@ class FolderDocumentStore implements DocumentStore {
 	@Override
 	public void delete(String key) throws IOException {
 		Files.deleteIfExists(path(key));
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Path path(String key) {
