@@ -85,11 +85,7 @@ class ListPageStatementsTests {
 	 * fewest, so that work of the engine's job threads between requests does not count).
 	 */
 	private long statements(String path, TestData.User owner, int rows) {
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(30))
-			.until(() -> this.publications.findIncompletePublications()
-				.stream()
-				.noneMatch(p -> p.getPublicationDate().isAfter(this.started)));
+		kz.prometric.erp.support.AfterCommitWork.awaitDone(this.publications, this.started);
 		Statistics statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		long fewest = Long.MAX_VALUE;
 		statistics.setStatisticsEnabled(true);
