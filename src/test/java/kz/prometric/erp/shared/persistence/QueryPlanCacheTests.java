@@ -42,7 +42,10 @@ class QueryPlanCacheTests {
 				assertThatThrownBy(() -> this.workspaces.requireMember(workspace, UUID.randomUUID()))
 					.isInstanceOf(NotFoundException.class);
 			}
-			assertThat(statistics.getQueryExecutionCount()).isEqualTo(20);
+			// at least: Hibernate's statistics also count other threads' queries
+			// (listeners of
+			// earlier tests' events)
+			assertThat(statistics.getQueryExecutionCount()).isGreaterThanOrEqualTo(20);
 			assertThat(statistics.getQueryPlanCacheHitCount()).as("calls answered from the plan cache")
 				.isGreaterThanOrEqualTo(19);
 		}
