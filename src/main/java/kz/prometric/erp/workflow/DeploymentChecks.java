@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -62,8 +60,6 @@ class DeploymentChecks {
 
 	private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-
 	private static final Pattern STRING = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
 
 	private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*)(\\s*\\()?");
@@ -107,14 +103,13 @@ class DeploymentChecks {
 			}
 		});
 		sent.forEach((name, bytes) -> {
-			String lower = name.toLowerCase(Locale.ROOT);
-			if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
+			if (WorkspaceDeployments.isBpmn(name)) {
 				BpmnModelInstance model = parse(() -> Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				if (model != null) {
 					bpmn(name, bytes, model, forms, sharedForms, whole.keySet(), shared, reasons);
 				}
 			}
-			else if (workspace && (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml"))) {
+			else if (workspace && WorkspaceDeployments.isDmn(name)) {
 				DmnModelInstance model = parse(() -> Dmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				if (model != null) {
 					dmn(name, model, shared, reasons);
@@ -169,7 +164,7 @@ class DeploymentChecks {
 			}
 		}
 		for (String text : texts) {
-			Matcher expression = EXPRESSION.matcher(text);
+			Matcher expression = WorkspaceDeployments.EXPRESSION.matcher(text);
 			while (expression.find()) {
 				identifiers(expression.group(1)).forEach(name -> {
 					if (this.beans.isBean(name) && !this.beans.allowed().contains(name)) {
@@ -402,12 +397,7 @@ class DeploymentChecks {
 	private static Map<String, Element> processElements(byte[] bytes) {
 		Map<String, Element> processes = new LinkedHashMap<>();
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			NodeList found = factory.newDocumentBuilder()
-				.parse(new ByteArrayInputStream(bytes))
-				.getElementsByTagNameNS(BPMN_NS, "process");
+			NodeList found = WorkspaceDeployments.parseXml(bytes).getElementsByTagNameNS(BPMN_NS, "process");
 			for (int i = 0; i < found.getLength(); i++) {
 				Element process = (Element) found.item(i);
 				processes.put(process.getAttribute("id"), process);

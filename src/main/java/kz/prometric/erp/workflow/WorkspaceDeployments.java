@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +71,8 @@ class WorkspaceDeployments {
 	private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
 			"https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/dmn/20191111/feel/");
 
-	private static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{(.*?)}",
+	/** An expression in a BPMN attribute or text; group 1 is its body. */
+	static final java.util.regex.Pattern EXPRESSION = java.util.regex.Pattern.compile("[$#]\\{(.*?)}",
 			java.util.regex.Pattern.DOTALL);
 
 	/** A bracket whose content is not a text or a number literal. */
@@ -247,21 +247,15 @@ class WorkspaceDeployments {
 		if (lower.endsWith(".form")) {
 			return reasons;
 		}
-		boolean bpmn = lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
-		boolean dmn = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
+		boolean bpmn = isBpmn(name);
+		boolean dmn = isDmn(name);
 		if (!bpmn && !dmn) {
 			reasons.add(name + ": only .bpmn, .dmn and .form files may be deployed");
 			return reasons;
 		}
 		Document document;
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			DocumentBuilder parser = factory.newDocumentBuilder();
-			document = parser.parse(new ByteArrayInputStream(bytes));
+			document = parseXml(bytes);
 		}
 		catch (Exception ex) {
 			reasons.add(name + ": not well-formed XML");
@@ -352,11 +346,8 @@ class WorkspaceDeployments {
 				}
 				return keys;
 			}
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
-			String kind = lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml") ? "decision" : "process";
+			Element root = parseXml(bytes).getDocumentElement();
+			String kind = isDmn(name) ? "decision" : "process";
 			NodeList children = root.getChildNodes();
 			for (int i = 0; i < children.getLength(); i++) {
 				if (children.item(i) instanceof Element child && kind.equals(child.getLocalName())
@@ -386,6 +377,29 @@ class WorkspaceDeployments {
 	private List<StoredFile> files(String sql, Object... arguments) {
 		return this.jdbc.query(sql, (row, n) -> new StoredFile(row.getString(1), row.getString(2), row.getBytes(3)),
 				arguments);
+	}
+
+	static boolean isBpmn(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
+	}
+
+	static boolean isDmn(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
+	}
+
+	/**
+	 * A deployed file's XML, parsed without what a hostile file could use (no DTD, so no
+	 * external entities; no XInclude).
+	 */
+	static Document parseXml(byte[] bytes) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		factory.setXIncludeAware(false);
+		factory.setExpandEntityReferences(false);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
 	}
 
 	static void setDuplicateFiltering(DeploymentBuilderImpl builder, boolean enabled) {
